@@ -1,0 +1,249 @@
+//! Reads a JSON document into raw form in one pass. Records go straight into the
+//! compact `RawRecord` form (no `serde_json::Value` per record), which keeps
+//! memory near the size of the input; the small blocks are read as `Value`.
+
+use super::raw::{Arena, RawField, RawRecord, RECORD_FIELDS};
+use super::Fatal;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+use std::fmt;
+
+#[derive(Debug, Default)]
+pub(crate) struct RawDocument {
+    pub schema: Option<Value>,
+    pub vendor: Option<Value>,
+    pub currency: Option<Value>,
+    pub partners: Option<Value>,
+    pub metrics: Option<Value>,
+    pub records: Option<RawRecords>,
+    pub commitments: Option<Value>,
+    pub thresholds: Option<Value>,
+}
+
+#[derive(Debug)]
+pub(crate) enum RawRecords {
+    List(Vec<RawRecord>),
+    NotArray(&'static str),
+}
+
+pub(crate) fn read(bytes: &[u8], arena: &mut Arena) -> Result<RawDocument, Fatal> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let doc = DocSeed { arena }
+        .deserialize(&mut de)
+        .and_then(|doc| de.end().map(|()| doc));
+    doc.map_err(|e| {
+        if e.is_data() {
+            Fatal::NotAnObject
+        } else {
+            Fatal::NotJson {
+                line: e.line(),
+                column: e.column(),
+                message: strip_position(&e.to_string()),
+            }
+        }
+    })
+}
+
+/// serde_json appends " at line L column C"; we say the position our own way.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Implements the visitor methods for every JSON kind a seed does not want,
+/// mapping each to `$make(kind)`. Arrays and objects are drained, not kept.
+macro_rules! other_kinds {
+    ($make:expr; $($skip:ident),*) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> { Ok($make("a boolean")) }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> { Ok($make("a number")) }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> { Ok($make("a number")) }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> { Ok($make("a number")) }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> { Ok($make("a string")) }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> { Ok($make("null")) }
+        $( other_kinds!(@$skip $make); )*
+    };
+    (@seq $make:expr) => {
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok($make("an array"))
+        }
+    };
+    (@map $make:expr) => {
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok($make("an object"))
+        }
+    };
+}
+
+struct DocSeed<'a> {
+    arena: &'a mut Arena,
+}
+
+impl<'de> DeserializeSeed<'de> for DocSeed<'_> {
+    type Value = RawDocument;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<RawDocument, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DocSeed<'_> {
+    type Value = RawDocument;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a partner-scorecard document (a JSON object)")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawDocument, A::Error> {
+        let mut doc = RawDocument::default();
+        while let Some(key) = map.next_key::<String>()? {
+            let slot = match key.as_str() {
+                "records" => {
+                    let arena = &mut *self.arena;
+                    doc.records = Some(map.next_value_seed(RecordsSeed { arena })?);
+                    continue;
+                }
+                "schema" => &mut doc.schema,
+                "vendor" => &mut doc.vendor,
+                "currency" => &mut doc.currency,
+                "partners" => &mut doc.partners,
+                "metrics" => &mut doc.metrics,
+                "commitments" => &mut doc.commitments,
+                "thresholds" => &mut doc.thresholds,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            *slot = Some(map.next_value::<Value>()?);
+        }
+        Ok(doc)
+    }
+}
+
+struct RecordsSeed<'a> {
+    arena: &'a mut Arena,
+}
+
+impl<'de> DeserializeSeed<'de> for RecordsSeed<'_> {
+    type Value = RawRecords;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<RawRecords, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RecordsSeed<'_> {
+    type Value = RawRecords;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of records")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawRecords, A::Error> {
+        let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(r) = seq.next_element_seed(RecordSeed {
+            arena: &mut *self.arena,
+        })? {
+            list.push(r);
+        }
+        Ok(RawRecords::List(list))
+    }
+    other_kinds!(RawRecords::NotArray; map);
+}
+
+struct RecordSeed<'a> {
+    arena: &'a mut Arena,
+}
+
+impl<'de> DeserializeSeed<'de> for RecordSeed<'_> {
+    type Value = RawRecord;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<RawRecord, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RecordSeed<'_> {
+    type Value = RawRecord;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a record object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawRecord, A::Error> {
+        let mut fields = [RawField::Missing; 7];
+        while let Some(key) = map.next_key::<KeyName>()? {
+            match RECORD_FIELDS.iter().position(|f| *f == key.0) {
+                Some(i) => {
+                    fields[i] = map.next_value_seed(FieldSeed {
+                        arena: &mut *self.arena,
+                    })?
+                }
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(RawRecord::Fields(fields))
+    }
+    other_kinds!(RawRecord::NotObject; seq);
+}
+
+/// A record key, borrowed when the input allows it.
+struct KeyName(String);
+
+impl<'de> de::Deserialize<'de> for KeyName {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<KeyName, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = KeyName;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyName, E> {
+                // Only the seven record keys matter; others are skipped unread.
+                Ok(KeyName(if v.len() <= 8 { v.to_string() } else { String::new() }))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+struct FieldSeed<'a> {
+    arena: &'a mut Arena,
+}
+
+impl<'de> DeserializeSeed<'de> for FieldSeed<'_> {
+    type Value = RawField;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<RawField, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FieldSeed<'_> {
+    type Value = RawField;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a field value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawField, E> {
+        Ok(RawField::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawField, E> {
+        Ok(RawField::Num(v as f64))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawField, E> {
+        Ok(RawField::Num(v as f64))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawField, E> {
+        Ok(RawField::Num(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawField, E> {
+        Ok(self.arena.push(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<RawField, E> {
+        Ok(RawField::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawField, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(RawField::Array)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawField, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(RawField::Object)
+    }
+}

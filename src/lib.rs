@@ -1,0 +1,6 @@
+//! partner-scorecard: the joint vendor/partner scorecard.
+//!
+//! Data flows one way: `contract` (parse, validate) → `score` → `chart` → the
+//! web layers (`ui`, `embed`, wasm only). Everything up to `chart` is plain Rust.
+
+pub mod contract;
