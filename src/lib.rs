@@ -4,3 +4,5 @@
 //! web layers (`ui`, `embed`, wasm only). Everything up to `chart` is plain Rust.
 
 pub mod contract;
+pub mod score;
+pub mod sample;

@@ -1,0 +1,152 @@
+//! All partners of one period side by side, sortable by any figure.
+
+use super::{ScoreBook, Scorecard};
+use crate::contract::{Dataset, Quarter};
+use std::cmp::Ordering;
+
+/// Every number a scorecard has, by name: for sorting, trends and tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Figure {
+    InvestmentVendor,
+    InvestmentPartner,
+    RiskVendor,
+    RiskPartner,
+    RewardVendor,
+    RewardPartner,
+    ShareInvestment,
+    ShareRisk,
+    ShareReward,
+    Contribution,
+    Fairness,
+    RoiVendor,
+    RoiPartner,
+    Health,
+}
+
+impl Figure {
+    pub const ALL: [Figure; 14] = [
+        Figure::InvestmentVendor,
+        Figure::InvestmentPartner,
+        Figure::RiskVendor,
+        Figure::RiskPartner,
+        Figure::RewardVendor,
+        Figure::RewardPartner,
+        Figure::ShareInvestment,
+        Figure::ShareRisk,
+        Figure::ShareReward,
+        Figure::Contribution,
+        Figure::Fairness,
+        Figure::RoiVendor,
+        Figure::RoiPartner,
+        Figure::Health,
+    ];
+
+    /// The dotted name used in the CLI and the JSON output, e.g. `investment.vendor`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Figure::InvestmentVendor => "investment.vendor",
+            Figure::InvestmentPartner => "investment.partner",
+            Figure::RiskVendor => "risk.vendor",
+            Figure::RiskPartner => "risk.partner",
+            Figure::RewardVendor => "reward.vendor",
+            Figure::RewardPartner => "reward.partner",
+            Figure::ShareInvestment => "shares.investment",
+            Figure::ShareRisk => "shares.risk",
+            Figure::ShareReward => "shares.reward",
+            Figure::Contribution => "shares.contribution",
+            Figure::Fairness => "fairness",
+            Figure::RoiVendor => "roi.vendor",
+            Figure::RoiPartner => "roi.partner",
+            Figure::Health => "health",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Figure> {
+        Figure::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    pub fn get(self, s: &Scorecard) -> Option<f64> {
+        match self {
+            Figure::InvestmentVendor => Some(s.investment.vendor),
+            Figure::InvestmentPartner => Some(s.investment.partner),
+            Figure::RiskVendor => Some(s.risk.vendor),
+            Figure::RiskPartner => Some(s.risk.partner),
+            Figure::RewardVendor => Some(s.reward.vendor),
+            Figure::RewardPartner => Some(s.reward.partner),
+            Figure::ShareInvestment => s.shares.investment,
+            Figure::ShareRisk => s.shares.risk,
+            Figure::ShareReward => s.shares.reward,
+            Figure::Contribution => s.shares.contribution,
+            Figure::Fairness => s.fairness,
+            Figure::RoiVendor => s.roi.vendor,
+            Figure::RoiPartner => s.roi.partner,
+            Figure::Health => s.health,
+        }
+    }
+}
+
+/// A column the portfolio can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    Name,
+    Tier,
+    Region,
+    Type,
+    Figure(Figure),
+}
+
+/// Every partner's scorecard in one period.
+#[derive(Debug, Clone)]
+pub struct Portfolio<'a> {
+    pub period: Quarter,
+    pub rows: Vec<&'a Scorecard>,
+}
+
+impl<'a> Portfolio<'a> {
+    pub fn new(book: &'a ScoreBook, period: Quarter) -> Portfolio<'a> {
+        let rows = book.scorecards.iter().filter(|s| s.period == period).collect();
+        Portfolio { period, rows }
+    }
+
+    /// Sorts in place; undefined figures and missing details go last either way,
+    /// ties keep partner order so a sort is stable across clicks.
+    pub fn sort(&mut self, ds: &Dataset, column: Column, descending: bool) {
+        let text = |s: &Scorecard| -> Option<String> {
+            let p = &ds.partners[s.partner_index];
+            match column {
+                Column::Name => Some(p.name.to_lowercase()),
+                Column::Tier => p.tier.as_ref().map(|t| t.to_lowercase()),
+                Column::Region => p.region.as_ref().map(|t| t.to_lowercase()),
+                Column::Type => p.kind.as_ref().map(|t| t.to_lowercase()),
+                Column::Figure(_) => None,
+            }
+        };
+        let by = |a: Option<Ordering>| match a {
+            Some(o) if descending => o.reverse(),
+            Some(o) => o,
+            None => Ordering::Equal,
+        };
+        match column {
+            Column::Figure(f) => self.rows.sort_by(|a, b| {
+                undefined_last(f.get(a), f.get(b), |x, y| by(Some(x.total_cmp(y))))
+            }),
+            _ => {
+                let mut keyed: Vec<(Option<String>, &'a Scorecard)> =
+                    self.rows.iter().map(|s| (text(s), *s)).collect();
+                keyed.sort_by(|(a, _), (b, _)| {
+                    undefined_last(a.as_ref(), b.as_ref(), |x, y| by(Some(x.cmp(y))))
+                });
+                self.rows = keyed.into_iter().map(|(_, s)| s).collect();
+            }
+        }
+    }
+}
+
+fn undefined_last<T>(a: Option<T>, b: Option<T>, cmp: impl Fn(&T, &T) -> Ordering) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => cmp(&x, &y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}

@@ -1,0 +1,153 @@
+//! Builds every scorecard of a dataset in one pass over its records.
+
+use super::{attainment, fairness, trend, Kpi, PerSide, PerSideOpt, Scorecard, Shares};
+use crate::contract::{Dataset, Quarter, Record, Side, Unit};
+use std::collections::HashMap;
+
+/// Every (partner, period) scorecard of a dataset, with trends filled in.
+#[derive(Debug, Clone, Default)]
+pub struct ScoreBook {
+    /// Sorted by partner (dataset order), then period.
+    pub scorecards: Vec<Scorecard>,
+    /// Every period with a record, oldest first.
+    pub periods: Vec<Quarter>,
+    index: HashMap<(usize, Quarter), usize>,
+}
+
+impl ScoreBook {
+    pub fn new(ds: &Dataset) -> ScoreBook {
+        let mut order: Vec<u32> = (0..ds.records.len() as u32).collect();
+        order.sort_unstable_by_key(|&i| {
+            let r = &ds.records[i as usize];
+            (r.partner, r.period, r.side, r.metric)
+        });
+        let mut scorecards = Vec::new();
+        let mut start = 0;
+        while start < order.len() {
+            let first = &ds.records[order[start] as usize];
+            let mut end = start;
+            while end < order.len() {
+                let r = &ds.records[order[end] as usize];
+                if r.partner != first.partner || r.period != first.period {
+                    break;
+                }
+                end += 1;
+            }
+            let group = order[start..end].iter().map(|&i| &ds.records[i as usize]);
+            scorecards.push(build(ds, first.partner as usize, first.period, group));
+            start = end;
+        }
+        let index = scorecards
+            .iter()
+            .enumerate()
+            .map(|(i, s)| ((s.partner_index, s.period), i))
+            .collect();
+        let mut book = ScoreBook {
+            scorecards,
+            periods: ds.periods(),
+            index,
+        };
+        trend::fill(&mut book);
+        book
+    }
+
+    pub fn get(&self, partner_index: usize, period: Quarter) -> Option<&Scorecard> {
+        self.index
+            .get(&(partner_index, period))
+            .map(|&i| &self.scorecards[i])
+    }
+
+    /// Every scorecard of one partner, oldest first.
+    pub fn history(&self, partner_index: usize) -> impl Iterator<Item = &Scorecard> {
+        self.periods
+            .iter()
+            .filter_map(move |&q| self.get(partner_index, q))
+    }
+
+    /// The newest period in the data.
+    pub fn latest(&self) -> Option<Quarter> {
+        self.periods.last().copied()
+    }
+}
+
+fn build<'a>(
+    ds: &Dataset,
+    partner_index: usize,
+    period: Quarter,
+    records: impl Iterator<Item = &'a Record>,
+) -> Scorecard {
+    let mut totals = [PerSide::default(); 3];
+    let mut reported = [false; 2];
+    let mut kpis = Vec::new();
+    for r in records {
+        let m = ds.metric(r.metric);
+        reported[r.side.index()] = true;
+        if m.unit == Unit::Currency {
+            let t = &mut totals[m.pillar.index()];
+            match r.side {
+                Side::Vendor => t.vendor += r.value,
+                Side::Partner => t.partner += r.value,
+            }
+        }
+        if let Some(target) = r.target {
+            let a = attainment::attainment(r.value, target, r.floor, m.better);
+            kpis.push(Kpi {
+                metric: m.key.clone(),
+                label: m.label.clone(),
+                side: r.side,
+                value: r.value,
+                target,
+                floor: r.floor,
+                attainment: a.ratio,
+                status: a.status,
+                score: a.score,
+                weight: m.weight,
+            });
+        }
+    }
+    let [investment, risk, reward] = totals;
+    let unreported = Side::ALL.into_iter().find(|s| !reported[s.index()]);
+    // A one-sided report says nothing about balance: leave it undefined.
+    let shares = if unreported.is_some() {
+        Shares::default()
+    } else {
+        Shares {
+            investment: fairness::share(investment.vendor, investment.partner),
+            risk: fairness::share(risk.vendor, risk.partner),
+            reward: fairness::share(reward.vendor, reward.partner),
+            contribution: fairness::share(
+                investment.vendor + risk.vendor,
+                investment.partner + risk.partner,
+            ),
+        }
+    };
+    let f = fairness::fairness(shares.reward, shares.contribution);
+    let band = f.map(|f| fairness::band(f, &ds.thresholds));
+    let balance = f.zip(band).map(|(f, b)| fairness::balance(f, b));
+    let weight: f64 = kpis.iter().map(|k| k.weight).sum();
+    let health = (weight > 0.0)
+        .then(|| kpis.iter().map(|k| k.score * k.weight).sum::<f64>() / weight)
+        .filter(|h| h.is_finite());
+    let partner = &ds.partners[partner_index];
+    Scorecard {
+        partner: partner.id.clone(),
+        partner_name: partner.name.clone(),
+        period,
+        investment,
+        risk,
+        reward,
+        shares,
+        fairness: f,
+        band,
+        balance,
+        roi: PerSideOpt {
+            vendor: fairness::roi(investment.vendor, reward.vendor),
+            partner: fairness::roi(investment.partner, reward.partner),
+        },
+        health,
+        kpis,
+        unreported,
+        trend: Default::default(),
+        partner_index,
+    }
+}
