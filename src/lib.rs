@@ -6,3 +6,9 @@
 pub mod contract;
 pub mod score;
 pub mod sample;
+pub mod chart;
+
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

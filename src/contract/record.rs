@@ -391,3 +391,8 @@ impl Dataset {
         periods
     }
 }
+
+/// A three-letter ISO 4217 code shape, e.g. `USD`.
+pub fn is_currency(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|c| c.is_ascii_uppercase())
+}

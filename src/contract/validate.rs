@@ -422,7 +422,7 @@ pub(crate) fn currency(b: &mut Builder, block: &Option<Value>) {
 }
 
 pub(crate) fn is_currency_code(code: &str) -> bool {
-    code.len() == 3 && code.bytes().all(|c| c.is_ascii_uppercase())
+    is_currency(code)
 }
 
 pub(crate) fn partners(b: &mut Builder, block: &Option<Value>) {

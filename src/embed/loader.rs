@@ -1,0 +1,407 @@
+//! Gets the data — from the `data` property or by fetching `src` — with a
+//! timeout, retries with backoff for network errors and 5xx, and periodic
+//! refresh that keeps the last good data on screen when it fails.
+
+use crate::contract::{self, Fatal, Format};
+use crate::score::ScoreBook;
+use crate::ui::state::{Load, LoadError, Model, State};
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestCredentials};
+
+#[wasm_bindgen(module = "/src/embed/element.js")]
+extern "C" {
+    fn sleep(ms: f64, signal: &web_sys::AbortSignal) -> js_sys::Promise;
+}
+
+/// Retries after network errors and 5xx: 3 at most, 0.5 s, 1 s, 2 s apart.
+const RETRIES: u32 = 3;
+
+pub struct Loader {
+    state: State,
+    inner: RefCell<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    generation: u32,
+    abort: Option<AbortController>,
+    data: Option<JsValue>,
+    token: Option<String>,
+    stopped: bool,
+}
+
+/// What one fetch attempt failed with; only some are worth retrying.
+enum Failure {
+    Load(LoadError),
+    Retryable(LoadError),
+    Aborted,
+}
+
+impl Loader {
+    pub fn new(state: State, data: Option<JsValue>, token: Option<String>) -> Rc<Loader> {
+        Rc::new(Loader {
+            state,
+            inner: RefCell::new(Inner {
+                data,
+                token,
+                ..Inner::default()
+            }),
+        })
+    }
+
+    pub fn set_data(self: &Rc<Self>, data: Option<JsValue>) {
+        self.inner.borrow_mut().data = data;
+        self.start();
+    }
+
+    pub fn set_token(self: &Rc<Self>, token: Option<String>) {
+        self.inner.borrow_mut().token = token;
+        self.start();
+    }
+
+    /// Aborts what is running and ends every loop: the element left the page.
+    pub fn stop(&self) {
+        let mut inner = self.inner.borrow_mut();
+        inner.stopped = true;
+        inner.generation = inner.generation.wrapping_add(1);
+        if let Some(a) = inner.abort.take() {
+            a.abort();
+        }
+    }
+
+    /// (Re)starts loading from scratch, cancelling any load in flight.
+    pub fn start(self: &Rc<Self>) {
+        let generation = {
+            let mut inner = self.inner.borrow_mut();
+            if inner.stopped {
+                return;
+            }
+            if let Some(a) = inner.abort.take() {
+                a.abort();
+            }
+            inner.generation = inner.generation.wrapping_add(1);
+            inner.generation
+        };
+        let _ = self.state.load.try_update(|l| {
+            l.loading = true;
+            l.error = None;
+        });
+        let this = Rc::clone(self);
+        wasm_bindgen_futures::spawn_local(async move { this.run(generation).await });
+    }
+
+    fn current(&self, generation: u32) -> bool {
+        let inner = self.inner.borrow();
+        !inner.stopped && inner.generation == generation
+    }
+
+    fn controller(&self) -> Option<AbortController> {
+        let c = AbortController::new().ok()?;
+        self.inner.borrow_mut().abort = Some(c.clone());
+        Some(c)
+    }
+
+    async fn run(self: Rc<Self>, generation: u32) {
+        loop {
+            let result = self.load_once(generation).await;
+            if !self.current(generation) {
+                return;
+            }
+            match result {
+                Ok(model) => self.loaded(model),
+                Err(Failure::Aborted) => return,
+                Err(Failure::Load(e)) | Err(Failure::Retryable(e)) => self.failed(e),
+            }
+            let refresh = self
+                .state
+                .attrs
+                .try_with_untracked(|a| seconds(a.refresh.as_deref(), 0.0))
+                .unwrap_or(0.0);
+            if refresh <= 0.0 || self.inner.borrow().data.is_some() {
+                return;
+            }
+            let Some(c) = self.controller() else { return };
+            let _ = JsFuture::from(sleep(refresh * 1000.0, &c.signal())).await;
+            if !self.current(generation) {
+                return;
+            }
+        }
+    }
+
+    fn loaded(&self, model: Model) {
+        let detail = [
+            ("partners", JsValue::from(model.ds.partners.len() as u32)),
+            ("periods", JsValue::from(model.book.periods.len() as u32)),
+            ("rejected", JsValue::from(model.ds.counts.rejected as u32)),
+            ("records", JsValue::from(model.ds.counts.accepted as u32)),
+        ];
+        let _ = self.state.load.try_set(Load {
+            model: Some(Arc::new(model)),
+            error: None,
+            loading: false,
+            stale_since: None,
+        });
+        self.state.fire("scorecard-ready", &detail);
+    }
+
+    fn failed(&self, e: LoadError) {
+        let detail = [
+            ("kind", JsValue::from_str(e.kind)),
+            ("message", JsValue::from_str(&e.message)),
+            ("detail", JsValue::from_str(&e.detail)),
+            ("url", e.url.as_deref().map(JsValue::from_str).unwrap_or(JsValue::NULL)),
+        ];
+        let _ = self.state.load.try_update(|l| {
+            l.loading = false;
+            if l.model.is_some() {
+                // Keep the last good data; say since when it is stale.
+                l.stale_since.get_or_insert_with(js_sys::Date::now);
+            }
+            l.error = Some(e);
+        });
+        self.state.fire("scorecard-error", &detail);
+    }
+
+    async fn load_once(&self, generation: u32) -> Result<Model, Failure> {
+        let data = self.inner.borrow().data.clone();
+        if let Some(data) = data {
+            let (bytes, format) = data_bytes(&data)?;
+            return model_from(&bytes, format, None);
+        }
+        let (src, credentials, timeout) = self
+            .state
+            .attrs
+            .try_with_untracked(|a| {
+                (
+                    a.src.clone(),
+                    a.credentials.clone(),
+                    seconds(a.timeout.as_deref(), 15.0),
+                )
+            })
+            .ok_or(Failure::Aborted)?;
+        let Some(src) = src else {
+            return Err(Failure::Load(LoadError {
+                kind: "config",
+                message: "No data to show: set the src attribute or the data property.".into(),
+                detail: "<partner-scorecard src=\"https://…/scorecard.json\">".into(),
+                url: None,
+            }));
+        };
+        let url = resolve(&src);
+        let mut attempt = 0;
+        loop {
+            match self.fetch(&url, credentials.as_deref(), timeout).await {
+                Ok((bytes, content_type)) => {
+                    let format = Format::detect(content_type.as_deref(), Some(&url), &bytes);
+                    return model_from(&bytes, format, Some(&url));
+                }
+                Err(Failure::Retryable(e)) if attempt < RETRIES => {
+                    attempt += 1;
+                    let Some(c) = self.controller() else { return Err(Failure::Retryable(e)) };
+                    let wait = 500.0 * f64::from(1u32 << (attempt - 1));
+                    let _ = JsFuture::from(sleep(wait, &c.signal())).await;
+                    if !self.current(generation) {
+                        return Err(Failure::Aborted);
+                    }
+                }
+                Err(Failure::Retryable(mut e)) => {
+                    e.detail = format!("{} ({} retries)", e.detail, RETRIES);
+                    return Err(Failure::Load(e));
+                }
+                Err(other) => return Err(other),
+            }
+        }
+    }
+
+    async fn fetch(
+        &self,
+        url: &str,
+        credentials: Option<&str>,
+        timeout: f64,
+    ) -> Result<(Vec<u8>, Option<String>), Failure> {
+        let Some(controller) = self.controller() else {
+            return Err(Failure::Aborted);
+        };
+        let timed_out = Rc::new(std::cell::Cell::new(false));
+        let timer = {
+            let (c, flag) = (controller.clone(), Rc::clone(&timed_out));
+            Closure::once(move || {
+                flag.set(true);
+                c.abort();
+            })
+        };
+        let window = web_sys::window();
+        let timer_id = window.as_ref().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                timer.as_ref().unchecked_ref(),
+                (timeout * 1000.0).min(2_147_483_647.0) as i32,
+            )
+            .ok()
+        });
+        let mut request = Request::get(url)
+            .credentials(match credentials {
+                Some("omit") => RequestCredentials::Omit,
+                Some("include") => RequestCredentials::Include,
+                _ => RequestCredentials::SameOrigin,
+            })
+            .abort_signal(Some(&controller.signal()));
+        if let Some(token) = self.inner.borrow().token.as_deref() {
+            request = request.header("Authorization", &format!("Bearer {token}"));
+        }
+        let result = async {
+            let response = request.send().await?;
+            let status = response.status();
+            let content_type = response.headers().get("content-type");
+            let status_text = response.status_text();
+            let bytes = if (200..300).contains(&status) {
+                response.binary().await?
+            } else {
+                Vec::new()
+            };
+            Ok::<_, gloo_net::Error>((status, status_text, content_type, bytes))
+        }
+        .await;
+        if let (Some(w), Some(id)) = (window, timer_id) {
+            w.clear_timeout_with_handle(id);
+        }
+        drop(timer);
+        let error = |kind: &'static str, message: String, detail: String| LoadError {
+            kind,
+            message,
+            detail,
+            url: Some(url.to_string()),
+        };
+        match result {
+            Ok((status, _, content_type, bytes)) if (200..300).contains(&status) => {
+                Ok((bytes, content_type))
+            }
+            Ok((status, text, _, _)) => {
+                let detail = format!("GET {url} answered HTTP {status} {text}");
+                Err(match status {
+                    401 | 403 => Failure::Load(error(
+                        "unauthorised",
+                        "You are not authorised to see this scorecard's data (sign in again or ask the portal team for access).".into(),
+                        detail,
+                    )),
+                    404 | 410 => Failure::Load(error(
+                        "not-found",
+                        "The scorecard's data was not found at its address.".into(),
+                        detail,
+                    )),
+                    500..=599 => Failure::Retryable(error(
+                        "server",
+                        format!("The data server had a problem (HTTP {status}). Try again in a moment."),
+                        detail,
+                    )),
+                    _ => Failure::Load(error(
+                        "http",
+                        format!("The data server refused the request (HTTP {status})."),
+                        detail,
+                    )),
+                })
+            }
+            Err(_) if timed_out.get() => Err(Failure::Load(error(
+                "timeout",
+                format!("The data server did not answer within {} seconds.", timeout),
+                format!("GET {url} timed out after {timeout} s"),
+            ))),
+            Err(_) if controller.signal().aborted() => Err(Failure::Aborted),
+            Err(e) => Err(Failure::Retryable(error(
+                "network",
+                "The data could not be reached: the network failed, or the data server does not allow this page's origin (CORS).".into(),
+                format!("GET {url} failed: {e}"),
+            ))),
+        }
+    }
+}
+
+/// Seconds from an attribute, with a default for absent or unreadable values.
+fn seconds(text: Option<&str>, default: f64) -> f64 {
+    text.and_then(|t| t.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .unwrap_or(default)
+}
+
+/// Relative `src` values resolve against the page, as an `<img src>` would.
+fn resolve(src: &str) -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
+    match base {
+        Some(base) => web_sys::Url::new_with_base(src, &base)
+            .map(|u| u.href())
+            .unwrap_or_else(|_| src.to_string()),
+        None => src.to_string(),
+    }
+}
+
+/// The `data` property: a dataset object, or JSON/CSV text.
+fn data_bytes(data: &JsValue) -> Result<(Vec<u8>, Format), Failure> {
+    if let Some(text) = data.as_string() {
+        let format = Format::detect(None, None, text.as_bytes());
+        return Ok((text.into_bytes(), format));
+    }
+    let text = js_sys::JSON::stringify(data)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| {
+            Failure::Load(LoadError {
+                kind: "parse",
+                message: "The data property could not be read as a dataset object.".into(),
+                detail: "JSON.stringify failed (a cycle, or a BigInt?)".into(),
+                url: None,
+            })
+        })?;
+    Ok((text.into_bytes(), Format::Json))
+}
+
+fn model_from(bytes: &[u8], format: Format, url: Option<&str>) -> Result<Model, Failure> {
+    let fail = |kind: &'static str, message: &str, detail: String| {
+        Failure::Load(LoadError {
+            kind,
+            message: message.to_string(),
+            detail,
+            url: url.map(str::to_string),
+        })
+    };
+    let ds = contract::parse(bytes, format).map_err(|e| match e {
+        Fatal::Schema { .. } => fail(
+            "schema",
+            "The data is in a format version this widget does not read.",
+            e.to_string(),
+        ),
+        other => fail(
+            "parse",
+            "The data is not a readable scorecard (JSON or CSV).",
+            other.to_string(),
+        ),
+    })?;
+    if ds.counts.input == 0 {
+        return Err(fail(
+            "empty",
+            "The data has no records, so there is nothing to show yet.",
+            format!("{} partners, 0 records", ds.partners.len()),
+        ));
+    }
+    if ds.counts.accepted == 0 {
+        return Err(fail(
+            "empty",
+            "Every record in the data was rejected, so there is nothing to show.",
+            ds.rejected
+                .iter()
+                .take(3)
+                .map(|r| r.to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ));
+    }
+    let book = ScoreBook::new(&ds);
+    Ok(Model { ds, book })
+}

@@ -1,0 +1,149 @@
+//! The custom element: attributes and properties in, events out, a shadow root
+//! with its own stylesheet, one Leptos mount per connected element.
+
+pub mod events;
+mod loader;
+
+use crate::ui::state::{Attrs, State};
+use leptos::prelude::*;
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ShadowRoot};
+
+/// The tag name hosts use.
+pub const TAG: &str = "partner-scorecard";
+
+/// The attributes a widget reads, kebab-case as in the markup.
+pub const ATTRIBUTES: [&str; 9] = [
+    "src", "partner", "period", "locale", "currency", "theme", "credentials", "timeout", "refresh",
+];
+
+#[wasm_bindgen(module = "/src/embed/element.js")]
+extern "C" {
+    fn define_element(name: &str, connect: &Closure<dyn Fn(HtmlElement, ShadowRoot, JsValue, JsValue) -> Widget>);
+    fn adopt_styles(shadow: &ShadowRoot, css: &str);
+}
+
+const CSS: &str = include_str!("../../style/widget.css");
+
+/// Defines `<partner-scorecard>` once per page.
+pub fn register() {
+    let connect = Closure::<dyn Fn(HtmlElement, ShadowRoot, JsValue, JsValue) -> Widget>::new(
+        |host: HtmlElement, shadow: ShadowRoot, data: JsValue, token: JsValue| {
+            Widget::mount(host, shadow, data, token)
+        },
+    );
+    define_element(TAG, &connect);
+    // The element class keeps calling this for the page's lifetime.
+    connect.forget();
+}
+
+/// One connected element. Dropped (JS `free()`) on disconnect: that aborts the
+/// request, ends refresh loops and unmounts the view.
+#[wasm_bindgen]
+pub struct Widget {
+    loader: Rc<loader::Loader>,
+    state: State,
+    mount: Option<Box<dyn Any>>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    fn mount(host: HtmlElement, shadow: ShadowRoot, data: JsValue, token: JsValue) -> Widget {
+        adopt_styles(&shadow, CSS);
+        while let Some(child) = shadow.first_child() {
+            let _ = shadow.remove_child(&child);
+        }
+        let mut attrs = Attrs::default();
+        for name in ATTRIBUTES {
+            attrs.set(name, host.get_attribute(name));
+        }
+        let container: HtmlElement = match web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.create_element("div").ok())
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
+            Some(c) => c,
+            None => {
+                wasm_bindgen::throw_str("partner-scorecard: cannot create its container element")
+            }
+        };
+        let _ = container.set_attribute("class", "ps-host");
+        let _ = shadow.append_child(&container);
+
+        let slot: Rc<RefCell<Option<State>>> = Rc::default();
+        let retry_slot: Rc<RefCell<Option<Rc<loader::Loader>>>> = Rc::default();
+        let handle = {
+            let (slot, retry_slot) = (Rc::clone(&slot), Rc::clone(&retry_slot));
+            leptos::mount::mount_to(container, move || {
+                let state = State::new(host, attrs);
+                *slot.borrow_mut() = Some(state);
+                Effect::watch(
+                    move || state.retry.get(),
+                    move |_, _, _| {
+                        if let Some(l) = retry_slot.borrow().as_ref() {
+                            l.start();
+                        }
+                    },
+                    false,
+                );
+                view! { <crate::ui::App state=state /> }
+            })
+        };
+        let Some(state) = slot.borrow_mut().take() else {
+            wasm_bindgen::throw_str("partner-scorecard: the view did not mount");
+        };
+        let data = (!data.is_undefined() && !data.is_null()).then_some(data);
+        let loader = loader::Loader::new(state, data, token.as_string());
+        *retry_slot.borrow_mut() = Some(Rc::clone(&loader));
+        loader.start();
+        Widget {
+            loader,
+            state,
+            mount: Some(Box::new(handle)),
+        }
+    }
+
+    /// An observed attribute changed.
+    pub fn set_attr(&self, name: &str, value: Option<String>) {
+        let mut changed = false;
+        let _ = self.state.attrs.try_update(|a| changed = a.set(name, value));
+        if !changed {
+            return;
+        }
+        match name {
+            "src" | "credentials" | "timeout" | "refresh" => self.loader.start(),
+            "period" => {
+                let _ = self.state.picked_period.try_set(None);
+            }
+            "partner" => {
+                let _ = self.state.opened.try_set(None);
+            }
+            _ => {}
+        }
+    }
+
+    pub fn set_data(&self, data: JsValue) {
+        let data = (!data.is_undefined() && !data.is_null()).then_some(data);
+        self.loader.set_data(data);
+    }
+
+    pub fn set_token(&self, token: Option<String>) {
+        self.loader.set_token(token);
+    }
+
+    pub fn reload(&self) {
+        self.loader.start();
+    }
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        self.loader.stop();
+        // Unmounting disposes the signals; the loader only uses try_* on them.
+        self.mount.take();
+    }
+}

@@ -1,0 +1,140 @@
+//! Numbers and dates through the browser's `Intl`, per locale and currency.
+//! Undefined figures read "—" everywhere.
+
+use js_sys::{Array, Intl, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+pub const UNDEFINED: &str = "—";
+
+/// Formatters for one locale and currency; build once per view.
+pub struct Fmt {
+    money: Intl::NumberFormat,
+    compact: Intl::NumberFormat,
+    percent: Intl::NumberFormat,
+    number: Intl::NumberFormat,
+    ratio: Intl::NumberFormat,
+    time: Intl::DateTimeFormat,
+    pub locale: String,
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}
+
+fn number_format(locale: &str, pairs: &[(&str, JsValue)]) -> Intl::NumberFormat {
+    let locales = Array::of1(&JsValue::from_str(locale));
+    Intl::NumberFormat::new(&locales, &options(pairs))
+}
+
+fn call(f: &js_sys::Function, v: f64) -> String {
+    f.call1(&JsValue::NULL, &JsValue::from_f64(v))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| v.to_string())
+}
+
+/// The page's language when the element sets none.
+pub fn page_locale() -> String {
+    let doc_lang = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"))
+        .filter(|l| !l.is_empty());
+    doc_lang
+        .or_else(|| web_sys::window().and_then(|w| w.navigator().language()))
+        .unwrap_or_else(|| "en".into())
+}
+
+/// A locale Intl accepts; an invalid tag falls back to English instead of throwing.
+fn usable_locale(locale: &str) -> String {
+    let supported = Intl::NumberFormat::supported_locales_of(
+        &Array::of1(&JsValue::from_str(locale)),
+        &Object::new(),
+    );
+    if supported.length() > 0 {
+        locale.to_string()
+    } else {
+        "en".to_string()
+    }
+}
+
+impl Fmt {
+    pub fn new(locale: &str, currency: &str) -> Fmt {
+        let locale = if is_tag(locale) { usable_locale(locale) } else { "en".into() };
+        let currency = if crate::contract::record::is_currency(currency) { currency } else { "USD" };
+        let cur = JsValue::from_str(currency);
+        Fmt {
+            money: number_format(&locale, &[("style", "currency".into()), ("currency", cur.clone()), ("maximumFractionDigits", 0.into())]),
+            compact: number_format(&locale, &[("style", "currency".into()), ("currency", cur), ("notation", "compact".into()), ("maximumFractionDigits", 1.into())]),
+            percent: number_format(&locale, &[("style", "percent".into()), ("maximumFractionDigits", 0.into())]),
+            number: number_format(&locale, &[("maximumFractionDigits", 2.into())]),
+            ratio: number_format(&locale, &[("minimumFractionDigits", 2.into()), ("maximumFractionDigits", 2.into())]),
+            time: Intl::DateTimeFormat::new(
+                &Array::of1(&JsValue::from_str(&locale)),
+                &options(&[("dateStyle", "medium".into()), ("timeStyle", "short".into())]),
+            ),
+            locale,
+        }
+    }
+
+    pub fn money(&self, v: f64) -> String {
+        call(&self.money.format(), v)
+    }
+
+    pub fn compact(&self, v: f64) -> String {
+        call(&self.compact.format(), v)
+    }
+
+    pub fn number(&self, v: f64) -> String {
+        call(&self.number.format(), v)
+    }
+
+    pub fn percent(&self, v: Option<f64>) -> String {
+        v.map(|v| call(&self.percent.format(), v)).unwrap_or_else(|| UNDEFINED.into())
+    }
+
+    /// Fairness and attainment ratios: "1.37×".
+    pub fn ratio(&self, v: Option<f64>) -> String {
+        v.map(|v| format!("{}×", call(&self.ratio.format(), v)))
+            .unwrap_or_else(|| UNDEFINED.into())
+    }
+
+    pub fn score(&self, v: Option<f64>) -> String {
+        v.map(|v| call(&self.percent.format(), v / 100.0).replace('%', "").trim().to_string())
+            .unwrap_or_else(|| UNDEFINED.into())
+    }
+
+    pub fn time(&self, epoch_ms: f64) -> String {
+        let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms));
+        self.time
+            .format()
+            .call1(&JsValue::NULL, &date)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    }
+
+    /// A signed change with an arrow, e.g. "▲ +1,200".
+    pub fn change(&self, v: Option<f64>, money: bool) -> String {
+        match v {
+            None => UNDEFINED.into(),
+            Some(v) if v == 0.0 => "■ 0".into(),
+            Some(v) => {
+                let arrow = if v > 0.0 { "▲ +" } else { "▼ −" };
+                let text = if money { self.compact(v.abs()) } else { self.number(v.abs()) };
+                format!("{arrow}{text}")
+            }
+        }
+    }
+}
+
+/// A loose BCP 47 shape check, so Intl never throws on odd attribute values.
+fn is_tag(locale: &str) -> bool {
+    !locale.is_empty()
+        && locale.len() <= 35
+        && locale.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|c| c.is_ascii_alphanumeric()))
+}

@@ -1,0 +1,57 @@
+//! The Leptos views. They read `State` and the engine's figures; they compute
+//! no figure of their own.
+
+pub mod format;
+mod portfolio;
+mod scorecard;
+pub mod state;
+mod states;
+
+use leptos::prelude::*;
+use state::State;
+
+/// The widget's root: theme, loading/error states, then the scorecard of one
+/// partner or, with no partner, the portfolio.
+#[component]
+pub fn App(state: State) -> impl IntoView {
+    let theme = move || {
+        state.attrs.with(|a| match a.theme.as_deref() {
+            Some("light") => "light",
+            Some("dark") => "dark",
+            _ => "auto",
+        })
+    };
+    let body = move || {
+        let load = state.load.get();
+        match (load.model.clone(), load.error.clone()) {
+            (None, Some(error)) => view! { <states::ErrorPanel state=state error=error /> }.into_any(),
+            (None, None) => view! { <states::Skeleton /> }.into_any(),
+            (Some(model), _) => {
+                let partner = state.partner();
+                view! {
+                    <states::Banners state=state model=model.clone() />
+                    {match partner {
+                        Some(id) => view! { <scorecard::ScorecardView state=state model=model partner=id /> }.into_any(),
+                        None => view! { <portfolio::PortfolioView state=state model=model /> }.into_any(),
+                    }}
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <div class="ps-root" data-theme=theme part="root" data-testid="root"
+            aria-busy=move || state.load.with(|l| l.loading).to_string()>
+            {body}
+        </div>
+    }
+}
+
+/// Formatters for the current locale and currency attributes.
+pub fn fmt_for(state: State, model: &state::Model) -> format::Fmt {
+    let (locale, currency) = state.attrs.with(|a| (a.locale.clone(), a.currency.clone()));
+    format::Fmt::new(
+        &locale.unwrap_or_else(format::page_locale),
+        &currency.unwrap_or_else(|| model.ds.currency.clone()),
+    )
+}

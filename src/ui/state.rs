@@ -1,0 +1,120 @@
+//! The reactive state one widget instance shares between the loader and the views.
+
+use crate::contract::{Dataset, Quarter};
+use crate::score::ScoreBook;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use std::sync::Arc;
+
+/// The element's attributes as last set: the single source for what to show.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Attrs {
+    pub src: Option<String>,
+    pub partner: Option<String>,
+    pub period: Option<String>,
+    pub locale: Option<String>,
+    pub currency: Option<String>,
+    pub theme: Option<String>,
+    pub credentials: Option<String>,
+    pub timeout: Option<String>,
+    pub refresh: Option<String>,
+}
+
+impl Attrs {
+    /// Sets one attribute by its kebab-case name; unknown names are ignored.
+    pub fn set(&mut self, name: &str, value: Option<String>) -> bool {
+        let slot = match name {
+            "src" => &mut self.src,
+            "partner" => &mut self.partner,
+            "period" => &mut self.period,
+            "locale" => &mut self.locale,
+            "currency" => &mut self.currency,
+            "theme" => &mut self.theme,
+            "credentials" => &mut self.credentials,
+            "timeout" => &mut self.timeout,
+            "refresh" => &mut self.refresh,
+            _ => return false,
+        };
+        *slot = value.filter(|v| !v.trim().is_empty());
+        true
+    }
+}
+
+/// Parsed, validated and scored data, shared read-only by the views.
+#[derive(Debug)]
+pub struct Model {
+    pub ds: Dataset,
+    pub book: ScoreBook,
+}
+
+/// Why the data could not be shown; `kind` is what `scorecard-error` reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    pub kind: &'static str,
+    pub message: String,
+    pub detail: String,
+    pub url: Option<String>,
+}
+
+/// Where loading stands. A failed refresh keeps `model` and sets `stale_since`.
+#[derive(Debug, Clone, Default)]
+pub struct Load {
+    pub model: Option<Arc<Model>>,
+    pub error: Option<LoadError>,
+    pub loading: bool,
+    /// When the data on screen stopped being fresh (ms since the epoch).
+    pub stale_since: Option<f64>,
+}
+
+#[derive(Clone, Copy)]
+pub struct State {
+    pub attrs: RwSignal<Attrs>,
+    pub load: RwSignal<Load>,
+    /// A partner opened from the portfolio inside the widget (drill-down).
+    pub opened: RwSignal<Option<String>>,
+    /// A period picked inside the widget; `None` follows the attribute.
+    pub picked_period: RwSignal<Option<Quarter>>,
+    /// Asks the loader to fetch again (the Retry button).
+    pub retry: RwSignal<u32>,
+    /// The element itself, where events are dispatched.
+    pub host: StoredValue<web_sys::HtmlElement, LocalStorage>,
+}
+
+impl State {
+    pub fn new(host: web_sys::HtmlElement, attrs: Attrs) -> State {
+        State {
+            attrs: RwSignal::new(attrs),
+            load: RwSignal::new(Load {
+                loading: true,
+                ..Load::default()
+            }),
+            opened: RwSignal::new(None),
+            picked_period: RwSignal::new(None),
+            retry: RwSignal::new(0),
+            host: StoredValue::new_local(host),
+        }
+    }
+}
+
+impl State {
+    /// Dispatches a bubbling, composed `CustomEvent` on the element.
+    pub fn fire(&self, name: &str, detail: &[(&str, JsValue)]) {
+        self.host.with_value(|host| crate::embed::events::fire(host, name, detail));
+    }
+
+    /// The period to show: picked in the widget, else the attribute, else the latest.
+    pub fn period(&self, model: &Model) -> Result<Option<Quarter>, String> {
+        if let Some(q) = self.picked_period.get() {
+            return Ok(Some(q));
+        }
+        match self.attrs.with(|a| a.period.clone()) {
+            Some(text) => text.parse::<Quarter>().map(Some),
+            None => Ok(model.book.latest()),
+        }
+    }
+
+    /// The partner to show: opened in the widget, else the attribute.
+    pub fn partner(&self) -> Option<String> {
+        self.opened.get().or_else(|| self.attrs.with(|a| a.partner.clone()))
+    }
+}
