@@ -4,7 +4,7 @@
 //! bytes on every platform: the generator has its own splitmix64 and uses only
 //! IEEE-exact arithmetic (+ − × ÷, rounding), no libm functions.
 
-use crate::contract::{Quarter, SCHEMA};
+use crate::contract::Quarter;
 use serde::{Serialize, Serializer};
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -56,43 +56,43 @@ pub fn generate_csv(opts: &SampleOptions) -> String {
 pub fn write_json<W: Write>(opts: &SampleOptions, out: W) -> io::Result<()> {
     let mut w = io::BufWriter::with_capacity(1 << 16, out);
     let g = Generator::new(opts);
-    write!(w, "{{\n\"schema\": \"{SCHEMA}\",\n")?;
-    w.write_all(b"\"vendor\": {\"id\": \"northwind\", \"name\": \"Northwind Systems\"},\n")?;
-    w.write_all(b"\"currency\": \"USD\",\n")?;
-    w.write_all(b"\"thresholds\": {\"fairness_green\": 1.25, \"fairness_amber\": 1.6},\n")?;
-    w.write_all(b"\"metrics\": [\n{\"key\": \"joint_events\", \"label\": \"Joint events\", ")?;
-    w.write_all(b"\"pillar\": \"investment\", \"unit\": \"count\", \"better\": \"higher\"},\n")?;
-    write!(
-        w,
-        "{{\"key\": \"mdf\", \"label\": \"{MDF_LABEL}\"}}\n],\n\"partners\": ["
+    let n = g.profiles.len();
+    w.write_all(JSON_HEAD.as_bytes())?;
+    lines(&mut w, &g.profiles, b"\n],\n\"commitments\": [")?;
+    lines(
+        &mut w,
+        (0..n).flat_map(|i| g.commitments(i)),
+        b"\n],\n\"records\": [",
     )?;
-    let mut sep = Separator(b"\n");
-    for p in &g.profiles {
-        sep.write(&mut w)?;
-        serde_json::to_writer(&mut w, p)?;
-    }
-    w.write_all(
-        b"
-],
-\"commitments\": [",
-    )?;
-    let mut sep = Separator(b"\n");
-    for i in 0..g.profiles.len() {
-        for c in g.commitments(i) {
-            sep.write(&mut w)?;
-            serde_json::to_writer(&mut w, &c)?;
-        }
-    }
-    w.write_all(b"\n],\n\"records\": [")?;
-    let mut sep = Separator(b"\n");
-    for i in 0..g.profiles.len() {
-        for r in g.records(i) {
-            sep.write(&mut w)?;
-            serde_json::to_writer(&mut w, &r)?;
-        }
-    }
-    w.write_all(b"\n]\n}\n")?;
+    lines(&mut w, (0..n).flat_map(|i| g.records(i)), b"\n]\n}\n")?;
     w.flush()
+}
+
+/// Everything before the partners: the relabelled `mdf` must match `MDF_LABEL`.
+const JSON_HEAD: &str = r#"{
+"schema": "partner-scorecard/v1",
+"vendor": {"id": "northwind", "name": "Northwind Systems"},
+"currency": "USD",
+"thresholds": {"fairness_green": 1.25, "fairness_amber": 1.6},
+"metrics": [
+{"key": "joint_events", "label": "Joint events", "pillar": "investment", "unit": "count", "better": "higher"},
+{"key": "mdf", "label": "MDF (market development funds)"}
+],
+"partners": ["#;
+
+/// Writes `items` one a line, separated by commas, then `after`.
+fn lines<T: Serialize>(
+    w: &mut impl Write,
+    items: impl IntoIterator<Item = T>,
+    after: &[u8],
+) -> io::Result<()> {
+    let mut separator: &[u8] = b"\n";
+    for item in items {
+        w.write_all(separator)?;
+        serde_json::to_writer(&mut *w, &item)?;
+        separator = b",\n";
+    }
+    w.write_all(after)
 }
 
 /// Streams the CSV form. Partner details are on each partner's first line; the
@@ -101,19 +101,10 @@ pub fn write_csv<W: Write>(opts: &SampleOptions, out: W) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(io::BufWriter::with_capacity(1 << 16, out));
     w.write_record(CSV_HEADER)?;
     let g = Generator::new(opts);
-    let mut cells = [String::new(), String::new(), String::new()];
     for (i, p) in g.profiles.iter().enumerate() {
         for (n, r) in g.records(i).iter().enumerate() {
-            for (cell, v) in
-                cells
-                    .iter_mut()
-                    .zip([Some(&r.value), r.target.as_ref(), r.floor.as_ref()])
-            {
-                cell.clear();
-                if let Some(v) = v {
-                    let _ = write!(cell, "{}", v.0);
-                }
-            }
+            let [value, target, floor] = [Some(&r.value), r.target.as_ref(), r.floor.as_ref()]
+                .map(|v| v.map_or(String::new(), |v| v.0.to_string()));
             let details = match n {
                 0 => [p.name.as_str(), p.tier, p.region, p.kind],
                 _ => [""; 4],
@@ -123,8 +114,9 @@ pub fn write_csv<W: Write>(opts: &SampleOptions, out: W) -> io::Result<()> {
                 "mdf" => ["", "", "", MDF_LABEL],
                 _ => [""; 4],
             };
-            let [value, target, floor] = &cells;
-            let head = [r.partner, r.period, r.side, r.metric, value, target, floor];
+            let head = [
+                r.partner, r.period, r.side, r.metric, &value, &target, &floor,
+            ];
             w.write_record(head.into_iter().chain(details).chain(declare))?;
         }
     }
@@ -534,17 +526,6 @@ fn thousands(x: f64) -> f64 {
     match x >= 20_000.0 {
         true => (x / 1000.0).round() * 1000.0,
         false => x.round(),
-    }
-}
-
-/// Writes nothing before the first item and a comma before every other one.
-struct Separator(&'static [u8]);
-
-impl Separator {
-    fn write(&mut self, w: &mut impl Write) -> io::Result<()> {
-        w.write_all(self.0)?;
-        self.0 = b",\n";
-        Ok(())
     }
 }
 

@@ -484,6 +484,42 @@ fn custom_thresholds_move_the_bands() {
     assert_eq!(s("f15").band, Some(Band::Amber));
 }
 
+/// Swapping the two sides mirrors every share (s → 1 − s), but under the
+/// documented F = share_reward / c it does not turn F into 1/F:
+/// F' = (1 − r)/(1 − c), which equals 1/F = c/r only when r = c.
+#[test]
+fn swapping_the_sides_mirrors_shares_but_fairness_follows_the_formula() {
+    let mut records = Vec::new();
+    // acme of the documented example, as totals: r = 90/210 = 3/7, c = 55/110 = 1/2, F = 6/7
+    records.extend(totals(
+        "acme",
+        "2026-Q2",
+        [40000.0, 25000.0],
+        [15000.0, 30000.0],
+        [120000.0, 90000.0],
+    ));
+    // swapped: r' = 4/7, c' = 1/2, F' = 8/7 (not 7/6)
+    records.extend(totals(
+        "swapped",
+        "2026-Q2",
+        [25000.0, 40000.0],
+        [30000.0, 15000.0],
+        [90000.0, 120000.0],
+    ));
+    let (ds, book) = score_records(&["acme", "swapped"], records);
+    let a = card(&ds, &book, "acme", "2026-Q2");
+    let b = card(&ds, &book, "swapped", "2026-Q2");
+    approx_some(a.shares.reward, 3.0 / 7.0);
+    approx_some(b.shares.reward, 1.0 - 3.0 / 7.0);
+    approx_some(b.shares.investment, 1.0 - a.shares.investment.unwrap());
+    approx_some(b.shares.risk, 1.0 - a.shares.risk.unwrap());
+    approx_some(a.fairness, (3.0 / 7.0) / 0.5);
+    approx_some(b.fairness, (4.0 / 7.0) / 0.5);
+    assert!((b.fairness.unwrap() - 1.0 / a.fairness.unwrap()).abs() > 0.02);
+    // F < 1 turns into F' > 1: the direction flips.
+    assert!(a.fairness.unwrap() < 1.0 && b.fairness.unwrap() > 1.0);
+}
+
 // ---------------------------------------------------------------- undefined figures
 
 #[test]
