@@ -193,6 +193,45 @@ fn unknown_members_are_ignored_and_a_bom_is_accepted() {
     assert_eq!(counts(&ds), (1, 1, 0));
 }
 
+#[test]
+fn json_numbers_are_read_exactly() {
+    // Each text is the shortest round-trip form of a double; the JSON reader
+    // must give back that very double, as the CSV reader (str::parse) does.
+    let texts = [
+        "98541.95746406919",
+        "62525.561625447604",
+        "47860.598941474724",
+        "0.1",
+        "123.45",
+    ];
+    let metrics = [
+        "mdf",
+        "enablement",
+        "presales",
+        "channel_staff",
+        "practice_build",
+    ];
+    let records: Vec<String> = texts
+        .iter()
+        .zip(metrics)
+        .map(|(t, m)| {
+            format!(r#"{{"partner":"acme","period":"2026-Q2","side":"vendor","metric":"{m}","value":{t}}}"#)
+        })
+        .collect();
+    let text = format!(
+        r#"{{"schema":"partner-scorecard/v1","partners":[{{"id":"acme"}}],"records":[{}]}}"#,
+        records.join(",")
+    );
+    let ds = json_ok(&text);
+    assert_eq!(counts(&ds), (5, 5, 0));
+    for (r, t) in ds.records.iter().zip(texts) {
+        let exact: f64 = t.parse().unwrap();
+        assert_eq!(r.value, exact, "JSON {t} was read as {:?}", r.value);
+    }
+    let csv_text = csv(&["acme,2026-Q2,vendor,mdf,98541.95746406919,,"]);
+    assert_eq!(csv_ok(&csv_text).records[0].value, 98541.95746406919);
+}
+
 // ---------------------------------------------------------------- JSON: fatal errors
 
 #[test]

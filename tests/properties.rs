@@ -212,6 +212,9 @@ fn near_edge(f: f64) -> bool {
         .any(|e| (f - e).abs() <= 1e-9 * e)
 }
 
+/// T[pillar][side] and whether each side reported, of one partner-period.
+type Model = ([[f64; 2]; 3], [bool; 2]);
+
 fn share(v: f64, p: f64) -> Option<f64> {
     (v + p != 0.0).then(|| p / (v + p))
 }
@@ -225,7 +228,7 @@ proptest! {
         let metrics = currency_metrics();
         let (_, book) = scored_json(&json_doc(&recs, &metrics));
         // T[pillar][side] and whether each side reported, per partner-period.
-        let mut model: HashMap<(String, String), ([[f64; 2]; 3], [bool; 2])> = HashMap::new();
+        let mut model: HashMap<(String, String), Model> = HashMap::new();
         for g in &recs {
             let key = (PARTNERS[g.partner].to_string(), QUARTERS[g.quarter].to_string());
             let e = model.entry(key).or_insert(([[0.0; 2]; 3], [false; 2]));
@@ -503,7 +506,7 @@ fn json_fields() -> impl Strategy<Value = [Field; 7]> {
 /// non-object, or a copy of an earlier entry.
 #[derive(Debug, Clone)]
 enum Entry {
-    Object([Field; 7], Vec<(String, Value)>),
+    Object(Box<[Field; 7]>, Vec<(String, Value)>),
     NotObject(Value),
     CopyOf(usize),
 }
@@ -511,7 +514,7 @@ enum Entry {
 fn entry() -> impl Strategy<Value = Entry> {
     prop_oneof![
         8 => (json_fields(), prop::collection::vec(("x_[a-z]{1,10}", junk_value()), 0..3))
-            .prop_map(|(f, junk)| Entry::Object(f, junk)),
+            .prop_map(|(f, junk)| Entry::Object(Box::new(f), junk)),
         1 => junk_value().prop_filter("not an object", |v| !v.is_object()).prop_map(Entry::NotObject),
         2 => any::<prop::sample::Index>().prop_map(|i| Entry::CopyOf(i.index(usize::MAX))),
     ]
@@ -535,7 +538,7 @@ proptest! {
             let (v, ok) = match e {
                 Entry::Object(fields, junk) => {
                     let mut o = Map::new();
-                    for (name, f) in FIELD_NAMES.iter().zip(fields) {
+                    for (name, f) in FIELD_NAMES.iter().zip(fields.iter()) {
                         if let Some(f) = f {
                             o.insert(name.to_string(), f.clone());
                         }
@@ -594,7 +597,7 @@ proptest! {
 /// with the wrong number of fields.
 #[derive(Debug, Clone)]
 enum Line {
-    Cells([String; 7]),
+    Cells(Box<[String; 7]>),
     WrongCount(usize),
     Blank,
     CopyOf(usize),
@@ -654,7 +657,7 @@ fn csv_validity(cells: &[String; 7], metrics: &[Metric]) -> Option<[String; 4]> 
 
 fn line() -> impl Strategy<Value = Line> {
     prop_oneof![
-        8 => csv_cells().prop_map(Line::Cells),
+        8 => csv_cells().prop_map(|c| Line::Cells(Box::new(c))),
         1 => prop_oneof![1..7usize, 8..10usize].prop_map(Line::WrongCount),
         1 => Just(Line::Blank),
         2 => any::<prop::sample::Index>().prop_map(|i| Line::CopyOf(i.index(usize::MAX))),
@@ -675,7 +678,7 @@ proptest! {
         for l in &lines {
             let l = match l {
                 Line::CopyOf(i) if !cells_of.is_empty() => match &cells_of[i % cells_of.len()] {
-                    Some(c) => Line::Cells(c.clone()),
+                    Some(c) => Line::Cells(Box::new(c.clone())),
                     None => Line::WrongCount(3),
                 },
                 Line::CopyOf(_) => Line::Blank,
@@ -685,7 +688,7 @@ proptest! {
                 Line::Cells(c) => {
                     text.push_str(&c.join(","));
                     valid.push(csv_validity(&c, &metrics));
-                    cells_of.push(Some(c));
+                    cells_of.push(Some(*c));
                 }
                 Line::WrongCount(n) => {
                     text.push_str(&vec!["x"; n].join(","));

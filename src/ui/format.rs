@@ -122,7 +122,7 @@ impl Fmt {
     pub fn change(&self, v: Option<f64>, money: bool) -> String {
         match v {
             None => UNDEFINED.into(),
-            Some(v) if v == 0.0 => "■ 0".into(),
+            Some(0.0) => "■ 0".into(),
             Some(v) => {
                 let arrow = if v > 0.0 { "▲ +" } else { "▼ −" };
                 let text = if money { self.compact(v.abs()) } else { self.number(v.abs()) };
