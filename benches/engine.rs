@@ -36,7 +36,8 @@ unsafe impl GlobalAlloc for Counting {
         let p = unsafe { System.realloc(ptr, layout, new_size) };
         if !p.is_null() {
             if new_size > layout.size() {
-                let now = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size - layout.size();
+                let now = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size
+                    - layout.size();
                 PEAK.fetch_max(now, Ordering::Relaxed);
             } else {
                 LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
@@ -62,13 +63,19 @@ fn engine(c: &mut Criterion) {
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(8));
     for partners in [10usize, 1_000, 10_000] {
-        let bytes = generate(&SampleOptions { partners, quarters: 8, seed: 7 }).into_bytes();
+        let bytes = generate(&SampleOptions {
+            partners,
+            quarters: 8,
+            seed: 7,
+        })
+        .into_bytes();
         let (book, engine_peak) = peak_of(|| {
             let ds = contract::parse_json(&bytes).expect("sample parses");
             let book = ScoreBook::new(&ds);
             (ds, book)
         });
-        let (_, floor_peak) = peak_of(|| serde_json::from_slice::<serde_json::Value>(&bytes).expect("JSON"));
+        let (_, floor_peak) =
+            peak_of(|| serde_json::from_slice::<serde_json::Value>(&bytes).expect("JSON"));
         println!(
             "{partners} partners × 8 quarters: input {:.1} MB, {} records; peak heap engine {:.1} MB ({:.2}× input), serde_json::Value {:.1} MB ({:.2}×)",
             bytes.len() as f64 / 1e6,
@@ -86,9 +93,18 @@ fn engine(c: &mut Criterion) {
                 black_box(ScoreBook::new(&ds).scorecards.len())
             })
         });
-        group.bench_with_input(BenchmarkId::new("floor_serde_json_value", partners), &bytes, |b, bytes| {
-            b.iter(|| black_box(serde_json::from_slice::<serde_json::Value>(black_box(bytes)).expect("JSON")))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("floor_serde_json_value", partners),
+            &bytes,
+            |b, bytes| {
+                b.iter(|| {
+                    black_box(
+                        serde_json::from_slice::<serde_json::Value>(black_box(bytes))
+                            .expect("JSON"),
+                    )
+                })
+            },
+        );
     }
     group.finish();
 }

@@ -3,10 +3,10 @@
 //! Data flows one way: `contract` (parse, validate) → `score` → `chart` → the
 //! web layers (`ui`, `embed`, wasm only). Everything up to `chart` is plain Rust.
 
-pub mod contract;
-pub mod score;
-pub mod sample;
 pub mod chart;
+pub mod contract;
+pub mod sample;
+pub mod score;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -21,7 +21,11 @@ fn document() -> Document {
 }
 
 fn sample() -> String {
-    generate(&SampleOptions { partners: 12, quarters: 8, seed: 7 })
+    generate(&SampleOptions {
+        partners: 12,
+        quarters: 8,
+        seed: 7,
+    })
 }
 
 async fn tick(ms: i32) {
@@ -38,7 +42,10 @@ async fn tick(ms: i32) {
 async fn shows(el: &Element, text: &str) -> String {
     let mut seen = String::new();
     for _ in 0..60 {
-        seen = el.shadow_root().and_then(|r| r.text_content()).unwrap_or_default();
+        seen = el
+            .shadow_root()
+            .and_then(|r| r.text_content())
+            .unwrap_or_default();
         if seen.contains(text) {
             break;
         }
@@ -87,17 +94,29 @@ async fn scorecard_shows_the_engines_figures() {
     let book = ScoreBook::new(&ds);
     let period = book.latest().unwrap();
     let s = book.get(0, period).unwrap();
-    let el = element(&[("partner", &ds.partners[0].id), ("locale", "en-US")], &data);
+    let el = element(
+        &[("partner", &ds.partners[0].id), ("locale", "en-US")],
+        &data,
+    );
     let text = shows(&el, &ds.partners[0].name).await;
     assert!(text.contains(&ds.partners[0].name), "shadow text: {text}");
-    let fairness = query(&el, "[data-testid=fairness]").unwrap().text_content().unwrap();
-    assert_eq!(fairness, format!("{:.2}×", s.fairness.unwrap()));
-    let band = query(&el, "[data-testid=band]").unwrap().text_content().unwrap();
-    assert!(band.ends_with(s.band.unwrap().as_str()), "band {band}");
-    let vendor_inv = query(&el, "[data-testid=pillar-investment] [data-testid=vendor-total]")
+    let fairness = query(&el, "[data-testid=fairness]")
         .unwrap()
         .text_content()
         .unwrap();
+    assert_eq!(fairness, format!("{:.2}×", s.fairness.unwrap()));
+    let band = query(&el, "[data-testid=band]")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(band.ends_with(s.band.unwrap().as_str()), "band {band}");
+    let vendor_inv = query(
+        &el,
+        "[data-testid=pillar-investment] [data-testid=vendor-total]",
+    )
+    .unwrap()
+    .text_content()
+    .unwrap();
     let digits: String = vendor_inv.chars().filter(char::is_ascii_digit).collect();
     assert_eq!(digits, format!("{}", s.investment.vendor.round() as i64));
     el.remove();
@@ -108,9 +127,19 @@ async fn wrong_schema_shows_a_message_and_fires_an_error() {
     let errors = listen("scorecard-error");
     let el = element(&[], r#"{"schema":"partner-scorecard/v9","records":[]}"#);
     let text = shows(&el, "format version").await;
-    assert!(text.contains("format version this widget does not read"), "{text}");
-    assert!(text.contains("partner-scorecard/v1"), "detail names the supported version: {text}");
-    let kinds: Vec<String> = errors.borrow().iter().filter_map(|d| field(d, "kind").as_string()).collect();
+    assert!(
+        text.contains("format version this widget does not read"),
+        "{text}"
+    );
+    assert!(
+        text.contains("partner-scorecard/v1"),
+        "detail names the supported version: {text}"
+    );
+    let kinds: Vec<String> = errors
+        .borrow()
+        .iter()
+        .filter_map(|d| field(d, "kind").as_string())
+        .collect();
     assert!(kinds.contains(&"schema".to_string()), "{kinds:?}");
     el.remove();
 }
@@ -122,16 +151,26 @@ async fn portfolio_row_opens_the_scorecard_and_fires_select() {
     let ds = contract::parse_json(data.as_bytes()).unwrap();
     let el = element(&[], &data);
     shows(&el, "All partners").await;
-    let rows = el.shadow_root().unwrap().query_selector_all("[data-testid=portfolio-row]").unwrap();
+    let rows = el
+        .shadow_root()
+        .unwrap()
+        .query_selector_all("[data-testid=portfolio-row]")
+        .unwrap();
     assert_eq!(rows.length() as usize, ds.partners.len());
-    let button: HtmlElement = query(&el, "[data-testid=portfolio-row] button").unwrap().dyn_into().unwrap();
+    let button: HtmlElement = query(&el, "[data-testid=portfolio-row] button")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     let first = button.text_content().unwrap();
     button.click();
     let text = shows(&el, "Balance").await;
     assert!(text.contains("Balance") && text.contains(&first), "{text}");
     let last = selects.borrow().last().cloned().unwrap();
     assert!(field(&last, "partner").as_string().is_some());
-    let back: HtmlElement = query(&el, "[data-testid=back]").unwrap().dyn_into().unwrap();
+    let back: HtmlElement = query(&el, "[data-testid=back]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     back.click();
     let text = shows(&el, "All partners").await;
     assert!(text.contains("All partners"));
@@ -149,11 +188,17 @@ async fn attribute_change_rerenders_and_readding_mounts_again() {
     assert!(text.contains(&ds.partners[1].name));
     el.set_attribute("partner", "nobody").unwrap();
     let text = shows(&el, "is not in the data").await;
-    assert!(text.contains("\"nobody\" is not in the data, which has 12 partners"), "{text}");
+    assert!(
+        text.contains("\"nobody\" is not in the data, which has 12 partners"),
+        "{text}"
+    );
     el.remove();
     document().body().unwrap().append_child(&el).unwrap();
     let text = shows(&el, "is not in the data").await;
-    assert!(text.contains("is not in the data"), "re-added element renders: {text}");
+    assert!(
+        text.contains("is not in the data"),
+        "re-added element renders: {text}"
+    );
     el.remove();
 }
 

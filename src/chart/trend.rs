@@ -34,7 +34,11 @@ pub fn pillar_trend(
     let mut svg = String::new();
     // Drawing into a String cannot fail for I/O; a layout error leaves an empty chart.
     let _ = draw(&mut svg, &points, labels, size, format_y);
-    TrendChart { pillar, points, svg }
+    TrendChart {
+        pillar,
+        points,
+        svg,
+    }
 }
 
 fn draw(
@@ -52,10 +56,7 @@ fn draw(
         .fold(0.0f64, f64::max)
         .max(1.0)
         * 1.1;
-    let bottom = points
-        .iter()
-        .map(|p| p.1.min(p.2))
-        .fold(0.0f64, f64::min);
+    let bottom = points.iter().map(|p| p.1.min(p.2)).fold(0.0f64, f64::min);
     let mut chart = ChartBuilder::on(&root)
         .margin(8)
         .x_label_area_size(24)
@@ -83,7 +84,10 @@ fn draw(
         .y_label_formatter(&|y| format_y(*y))
         .label_style(("sans-serif", 12).into_font().color(&palette::TEXT))
         .draw()?;
-    for (side, colour, label) in [(0, palette::VENDOR, labels[0]), (1, palette::PARTNER, labels[1])] {
+    for (side, colour, label) in [
+        (0, palette::VENDOR, labels[0]),
+        (1, palette::PARTNER, labels[1]),
+    ] {
         let series: Vec<(f64, f64)> = points
             .iter()
             .enumerate()

@@ -15,19 +15,42 @@ pub(crate) fn read(bytes: &[u8]) -> Result<super::Dataset, Fatal> {
         .from_reader(bytes);
     let header = reader
         .headers()
-        .map_err(|e| Fatal::NotCsv { line: 1, message: e.to_string() })?
+        .map_err(|e| Fatal::NotCsv {
+            line: 1,
+            message: e.to_string(),
+        })?
         .clone();
     let col = |name: &str| header.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|c| col(c).is_none()).collect();
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| col(c).is_none())
+        .collect();
     if !missing.is_empty() {
-        return Err(Fatal::CsvHeader { missing: missing.join(", ") });
+        return Err(Fatal::CsvHeader {
+            missing: missing.join(", "),
+        });
     }
     let fields: Vec<Option<usize>> = RECORD_FIELDS.iter().map(|f| col(f)).collect();
-    let [name_c, tier_c, region_c, type_c, pillar_c, unit_c, better_c, label_c, weight_c, neg_c, currency_c] = [
-        "partner_name", "tier", "region", "type", "pillar", "unit", "better", "label", "weight", "allow_negative", "currency",
-    ]
-    .map(col);
+    let [name_c, tier_c, region_c, type_c, pillar_c, unit_c, better_c, label_c, weight_c, neg_c, currency_c] =
+        [
+            "partner_name",
+            "tier",
+            "region",
+            "type",
+            "pillar",
+            "unit",
+            "better",
+            "label",
+            "weight",
+            "allow_negative",
+            "currency",
+        ]
+        .map(col);
 
+    // The csv crate's own line numbers drift after blank lines and with CRLF
+    // (rust-csv #208, #395): count the lines ourselves.
+    let starts = record_lines(bytes);
     let mut b = Builder::new("add pillar, unit and better columns to this line to declare it");
     let mut lines: Vec<u64> = Vec::new();
     let mut arena = Arena::default();
@@ -38,12 +61,16 @@ pub(crate) fn read(bytes: &[u8]) -> Result<super::Dataset, Fatal> {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                return Err(Fatal::NotCsv { line, message: e.to_string() });
+                let line = starts.get(lines.len() + 1).copied().unwrap_or(0);
+                return Err(Fatal::NotCsv {
+                    line,
+                    message: e.to_string(),
+                });
             }
         }
-        let line = row.position().map(|p| p.line()).unwrap_or(0);
         let index = lines.len();
+        // Record 0 is the header.
+        let line = starts.get(index + 1).copied().unwrap_or(0);
         lines.push(line);
         let locate = |i: usize, field: &str| match field {
             "" => format!("line {}", lines_at(&lines, i)),
@@ -54,7 +81,11 @@ pub(crate) fn read(bytes: &[u8]) -> Result<super::Dataset, Fatal> {
             b.ds.counts.rejected += 1;
             b.reject(
                 locate(index, ""),
-                format!("this line has {} fields but the header has {}; check quoting of commas", row.len(), header.len()),
+                format!(
+                    "this line has {} fields but the header has {}; check quoting of commas",
+                    row.len(),
+                    header.len()
+                ),
             );
             continue;
         }
@@ -69,10 +100,26 @@ pub(crate) fn read(bytes: &[u8]) -> Result<super::Dataset, Fatal> {
             }
         }
         if let Some(id) = cell(fields[0]) {
-            declare_partner(&mut b, id, [cell(name_c), cell(tier_c), cell(region_c), cell(type_c)], &locate(index, ""));
+            declare_partner(
+                &mut b,
+                id,
+                [cell(name_c), cell(tier_c), cell(region_c), cell(type_c)],
+                &locate(index, ""),
+            );
         }
         if let Some(key) = cell(fields[3]) {
-            if let Err((column, why)) = declare_metric(&mut b, key, [cell(pillar_c), cell(unit_c), cell(better_c), cell(label_c), cell(weight_c), cell(neg_c)]) {
+            if let Err((column, why)) = declare_metric(
+                &mut b,
+                key,
+                [
+                    cell(pillar_c),
+                    cell(unit_c),
+                    cell(better_c),
+                    cell(label_c),
+                    cell(weight_c),
+                    cell(neg_c),
+                ],
+            ) {
                 b.ds.counts.input += 1;
                 b.ds.counts.rejected += 1;
                 b.reject(locate(index, column), why);
@@ -84,7 +131,10 @@ pub(crate) fn read(bytes: &[u8]) -> Result<super::Dataset, Fatal> {
         for (i, c) in fields.iter().enumerate() {
             if let Some(text) = cell(*c) {
                 raw[i] = match i {
-                    4..=6 => text.parse::<f64>().map(RawField::Num).unwrap_or_else(|_| arena.push(text)),
+                    4..=6 => text
+                        .parse::<f64>()
+                        .map(RawField::Num)
+                        .unwrap_or_else(|_| arena.push(text)),
                     _ => arena.push(text),
                 };
             }
@@ -104,7 +154,11 @@ fn declare_partner(b: &mut Builder, id: &str, details: [Option<&str>; 4], locati
     let i = match b.partner_by_id(id) {
         Some(i) => i,
         None => {
-            let p = Partner { id: id.to_string(), name: id.to_string(), ..Partner::default() };
+            let p = Partner {
+                id: id.to_string(),
+                name: id.to_string(),
+                ..Partner::default()
+            };
             match b.add_partner(p, location.to_string()) {
                 Ok(i) => i,
                 Err(_) => return,
@@ -115,7 +169,11 @@ fn declare_partner(b: &mut Builder, id: &str, details: [Option<&str>; 4], locati
     if let (Some(n), true) = (name, p.name == p.id) {
         p.name = n;
     }
-    for (slot, value) in [(&mut p.tier, tier), (&mut p.region, region), (&mut p.kind, kind)] {
+    for (slot, value) in [
+        (&mut p.tier, tier),
+        (&mut p.region, region),
+        (&mut p.kind, kind),
+    ] {
         if slot.is_none() {
             *slot = value;
         }
@@ -124,7 +182,11 @@ fn declare_partner(b: &mut Builder, id: &str, details: [Option<&str>; 4], locati
 
 /// Inline declaration: a line with pillar/unit/better (or label/weight) declares
 /// or relabels its metric. Returns the bad column and why.
-fn declare_metric(b: &mut Builder, key: &str, cols: [Option<&str>; 6]) -> Result<(), (&'static str, String)> {
+fn declare_metric(
+    b: &mut Builder,
+    key: &str,
+    cols: [Option<&str>; 6],
+) -> Result<(), (&'static str, String)> {
     let [pillar, unit, better, label, weight, neg] = cols;
     if cols.iter().all(Option::is_none) {
         return Ok(());
@@ -132,19 +194,75 @@ fn declare_metric(b: &mut Builder, key: &str, cols: [Option<&str>; 6]) -> Result
     let decl = MetricDecl {
         key: key.to_string(),
         label: label.map(str::to_string),
-        pillar: pillar.map(|p| p.parse::<Pillar>()).transpose().map_err(|e| ("pillar", e))?,
-        unit: unit.map(|u| u.parse::<Unit>()).transpose().map_err(|e| ("unit", e))?,
-        better: better.map(|v| v.parse::<Better>()).transpose().map_err(|e| ("better", e))?,
+        pillar: pillar
+            .map(|p| p.parse::<Pillar>())
+            .transpose()
+            .map_err(|e| ("pillar", e))?,
+        unit: unit
+            .map(|u| u.parse::<Unit>())
+            .transpose()
+            .map_err(|e| ("unit", e))?,
+        better: better
+            .map(|v| v.parse::<Better>())
+            .transpose()
+            .map_err(|e| ("better", e))?,
         weight: weight
-            .map(|w| w.parse::<f64>().ok().filter(|w| w.is_finite() && *w >= 0.0).ok_or(("weight", format!("weight \"{w}\" must be a number of 0 or more"))))
+            .map(|w| {
+                w.parse::<f64>()
+                    .ok()
+                    .filter(|w| w.is_finite() && *w >= 0.0)
+                    .ok_or((
+                        "weight",
+                        format!("weight \"{w}\" must be a number of 0 or more"),
+                    ))
+            })
             .transpose()?,
         allow_negative: neg
             .map(|n| match n {
                 "true" => Ok(true),
                 "false" => Ok(false),
-                other => Err(("allow_negative", format!("allow_negative \"{other}\" must be true or false"))),
+                other => Err((
+                    "allow_negative",
+                    format!("allow_negative \"{other}\" must be true or false"),
+                )),
             })
             .transpose()?,
     };
-    b.declare_metric(decl, "").map(|_| ()).map_err(|e| ("metric", e))
+    b.declare_metric(decl, "")
+        .map(|_| ())
+        .map_err(|e| ("metric", e))
+}
+
+/// The 1-based line on which each CSV record starts, header included, skipping
+/// empty lines as the csv reader does and honouring quoted line breaks.
+fn record_lines(bytes: &[u8]) -> Vec<u64> {
+    let mut starts = Vec::new();
+    let mut line: u64 = 1;
+    let mut in_quotes = false;
+    let mut at_record_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let newline = c == b'\n' || (c == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if in_quotes {
+            if c == b'"' {
+                in_quotes = false;
+            }
+        } else if c == b'\r' || c == b'\n' {
+            at_record_start = true;
+        } else {
+            if at_record_start {
+                starts.push(line);
+                at_record_start = false;
+            }
+            if c == b'"' {
+                in_quotes = true;
+            }
+        }
+        if newline {
+            line += 1;
+        }
+        i += 1;
+    }
+    starts
 }

@@ -197,7 +197,11 @@ impl<'de> de::Deserialize<'de> for KeyName {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyName, E> {
                 // Only the seven record keys matter; others are skipped unread.
-                Ok(KeyName(if v.len() <= 8 { v.to_string() } else { String::new() }))
+                Ok(KeyName(if v.len() <= 8 {
+                    v.to_string()
+                } else {
+                    String::new()
+                }))
             }
         }
         d.deserialize_str(V)

@@ -19,11 +19,22 @@ pub const SCHEMA: &str = "partner-scorecard/v1";
 /// A problem with the whole document: nothing can be scored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fatal {
-    NotJson { line: usize, column: usize, message: String },
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     NotAnObject,
-    NotCsv { line: u64, message: String },
-    CsvHeader { missing: String },
-    Schema { found: Option<String> },
+    NotCsv {
+        line: u64,
+        message: String,
+    },
+    CsvHeader {
+        missing: String,
+    },
+    Schema {
+        found: Option<String>,
+    },
     MissingRecords,
     RecordsNotArray(&'static str),
 }
@@ -111,18 +122,25 @@ pub fn parse_json(bytes: &[u8]) -> Result<Dataset, Fatal> {
     let doc = json::read(bytes, &mut arena)?;
     match &doc.schema {
         Some(serde_json::Value::String(s)) if s == SCHEMA => {}
-        Some(serde_json::Value::String(s)) => return Err(Fatal::Schema { found: Some(s.clone()) }),
-        Some(other) => return Err(Fatal::Schema { found: Some(other.to_string()) }),
-        None => return Err(Fatal::Schema { found: None }),
+        Some(serde_json::Value::String(s)) => {
+            return Err(Fatal::Schema {
+                found: Some(s.clone()),
+            })
+        }
+        None | Some(serde_json::Value::Null) => return Err(Fatal::Schema { found: None }),
+        Some(other) => {
+            return Err(Fatal::Schema {
+                found: Some(other.to_string()),
+            })
+        }
     }
     let records = match doc.records {
-        None => return Err(Fatal::MissingRecords),
+        None | Some(json::RawRecords::NotArray("null")) => return Err(Fatal::MissingRecords),
         Some(json::RawRecords::NotArray(kind)) => return Err(Fatal::RecordsNotArray(kind)),
         Some(json::RawRecords::List(list)) => list,
     };
-    let mut b = validate::Builder::new(
-        "declare it in /metrics with key, label, pillar, unit and better",
-    );
+    let mut b =
+        validate::Builder::new("declare it in /metrics with key, label, pillar, unit and better");
     validate::vendor(&mut b, &doc.vendor);
     validate::currency(&mut b, &doc.currency);
     validate::partners(&mut b, &doc.partners);

@@ -111,17 +111,18 @@ pub(crate) fn parse_word<T: Copy>(
         .map(|(_, v)| *v)
         .ok_or_else(|| {
             let allowed: Vec<String> = words.iter().map(|(w, _)| format!("\"{w}\"")).collect();
-            format!(
-                "{what} \"{text}\" is not one of {}",
-                allowed.join(", ")
-            )
+            format!("{what} \"{text}\" is not one of {}", allowed.join(", "))
         })
 }
 
 impl FromStr for Side {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        parse_word(s, "side", &[("vendor", Side::Vendor), ("partner", Side::Partner)])
+        parse_word(
+            s,
+            "side",
+            &[("vendor", Side::Vendor), ("partner", Side::Partner)],
+        )
     }
 }
 
@@ -159,7 +160,11 @@ impl FromStr for Unit {
 impl FromStr for Better {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        parse_word(s, "better", &[("higher", Better::Higher), ("lower", Better::Lower)])
+        parse_word(
+            s,
+            "better",
+            &[("higher", Better::Higher), ("lower", Better::Lower)],
+        )
     }
 }
 
@@ -207,7 +212,8 @@ impl Quarter {
 impl FromStr for Quarter {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let bad = || format!("period \"{s}\" is not a quarter like \"2026-Q3\" (YYYY-Qn, n from 1 to 4)");
+        let bad =
+            || format!("period \"{s}\" is not a quarter like \"2026-Q3\" (YYYY-Qn, n from 1 to 4)");
         let b = s.as_bytes();
         if b.len() != 7 || b[4] != b'-' || b[5] != b'Q' || !b[..4].iter().all(u8::is_ascii_digit) {
             return Err(bad());

@@ -77,7 +77,9 @@ impl Builder {
     /// Declares a metric or overrides a built-in one. `fields` are the declaration's
     /// parts as text; a missing part of a built-in key keeps the built-in value.
     pub fn declare_metric(&mut self, decl: MetricDecl, location: &str) -> Result<u32, String> {
-        let built = self.metric_by_key(&decl.key).map(|i| self.ds.metrics[i as usize].clone());
+        let built = self
+            .metric_by_key(&decl.key)
+            .map(|i| self.ds.metrics[i as usize].clone());
         let need = |what: &str| {
             format!(
                 "metric \"{}\" is not built in, so it needs \"{what}\" ({})",
@@ -229,8 +231,15 @@ impl Builder {
         let target = number("target", &fields[5], arena, false).map_err(|e| fail("target", e));
         let floor = number("floor", &fields[6], arena, false).map_err(|e| fail("floor", e));
 
-        if let (Some(partner), Some(period), Some(side), Some(metric), Some(value), Ok(target), Ok(floor)) =
-            (partner, period, side, metric, value, target, floor)
+        if let (
+            Some(partner),
+            Some(period),
+            Some(side),
+            Some(metric),
+            Some(value),
+            Ok(target),
+            Ok(floor),
+        ) = (partner, period, side, metric, value, target, floor)
         {
             let key = (partner, period, side, metric);
             if let Some(&earlier) = self.seen.get(&key) {
@@ -243,7 +252,15 @@ impl Builder {
                 );
             } else {
                 self.seen.insert(key, index as u32);
-                self.ds.records.push(Record { partner, period, side, metric, value, target, floor });
+                self.ds.records.push(Record {
+                    partner,
+                    period,
+                    side,
+                    metric,
+                    value,
+                    target,
+                    floor,
+                });
                 self.ds.counts.accepted += 1;
                 return;
             }
@@ -260,7 +277,12 @@ impl Builder {
 
     fn unknown_partner(&self, id: &str) -> String {
         let n = self.ds.partners.len();
-        let example = self.ds.partners.first().map(|p| format!(", e.g. \"{}\"", p.id)).unwrap_or_default();
+        let example = self
+            .ds
+            .partners
+            .first()
+            .map(|p| format!(", e.g. \"{}\"", p.id))
+            .unwrap_or_default();
         format!(
             "unknown partner id \"{id}\": it is not among the {n} partner{} declared in /partners{example}",
             if n == 1 { "" } else { "s" }
@@ -269,7 +291,9 @@ impl Builder {
 
     fn unknown_metric(&self, key: &str) -> String {
         if let Some(at) = self.rejected_metrics.get(key) {
-            return format!("metric \"{key}\" was declared at {at}, but that declaration was rejected");
+            return format!(
+                "metric \"{key}\" was declared at {at}, but that declaration was rejected"
+            );
         }
         format!(
             "unknown metric \"{key}\": use a built-in key (see docs/data-contract.md) or {}",
@@ -317,13 +341,21 @@ fn required_text(name: &str, field: &RawField, arena: &Arena) -> String {
 
 /// A number field. `required` fields must be present; optional ones may be
 /// missing or null.
-fn number(name: &str, field: &RawField, arena: &Arena, required: bool) -> Result<Option<f64>, String> {
+fn number(
+    name: &str,
+    field: &RawField,
+    arena: &Arena,
+    required: bool,
+) -> Result<Option<f64>, String> {
     match *field {
         RawField::Num(v) if v.is_finite() => Ok(Some(v)),
         RawField::Num(v) => Err(format!("{name} {v} is not a finite number")),
         RawField::Missing | RawField::Null if !required => Ok(None),
         RawField::Missing => Err(format!("{name} is missing: give a number")),
-        RawField::Str(s, l) => Err(format!("{name} must be a number, got the text \"{}\"", arena.get(s, l))),
+        RawField::Str(s, l) => Err(format!(
+            "{name} must be a number, got the text \"{}\"",
+            arena.get(s, l)
+        )),
         ref other => Err(format!("{name} must be a number, got {}", other.kind())),
     }
 }
@@ -342,15 +374,26 @@ fn kind_of(v: &Value) -> &'static str {
 }
 
 /// An optional text member of an object: absent or null is `None`.
-fn opt_text(obj: &serde_json::Map<String, Value>, key: &str, at: &str) -> Result<Option<String>, (String, String)> {
+fn opt_text(
+    obj: &serde_json::Map<String, Value>,
+    key: &str,
+    at: &str,
+) -> Result<Option<String>, (String, String)> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(v) => Err((format!("{at}/{key}"), format!("{key} must be text, got {}", kind_of(v)))),
+        Some(v) => Err((
+            format!("{at}/{key}"),
+            format!("{key} must be text, got {}", kind_of(v)),
+        )),
     }
 }
 
-fn req_text(obj: &serde_json::Map<String, Value>, key: &str, at: &str) -> Result<String, (String, String)> {
+fn req_text(
+    obj: &serde_json::Map<String, Value>,
+    key: &str,
+    at: &str,
+) -> Result<String, (String, String)> {
     match opt_text(obj, key, at)? {
         Some(s) if !s.trim().is_empty() => Ok(s),
         _ => Err((format!("{at}/{key}"), format!("{key} is missing or empty"))),
@@ -368,7 +411,11 @@ fn opt_word<T: std::str::FromStr<Err = String>>(
 }
 
 /// Iterates an optional array block, rejecting a non-array block as a whole.
-fn entries<'v>(b: &mut Builder, block: &'v Option<Value>, name: &str) -> Vec<(String, &'v serde_json::Map<String, Value>)> {
+fn entries<'v>(
+    b: &mut Builder,
+    block: &'v Option<Value>,
+    name: &str,
+) -> Vec<(String, &'v serde_json::Map<String, Value>)> {
     let mut out = Vec::new();
     match block {
         None | Some(Value::Null) => {}
@@ -377,11 +424,20 @@ fn entries<'v>(b: &mut Builder, block: &'v Option<Value>, name: &str) -> Vec<(St
                 let at = format!("/{name}/{i}");
                 match item {
                     Value::Object(obj) => out.push((at, obj)),
-                    other => b.reject(at, format!("each entry of {name} must be an object, got {}", kind_of(other))),
+                    other => b.reject(
+                        at,
+                        format!(
+                            "each entry of {name} must be an object, got {}",
+                            kind_of(other)
+                        ),
+                    ),
                 }
             }
         }
-        Some(other) => b.reject(format!("/{name}"), format!("{name} must be an array, got {}", kind_of(other))),
+        Some(other) => b.reject(
+            format!("/{name}"),
+            format!("{name} must be an array, got {}", kind_of(other)),
+        ),
     }
     out
 }
@@ -400,7 +456,13 @@ pub(crate) fn vendor(b: &mut Builder, block: &Option<Value>) {
                 Err((at, why)) => b.reject(at, why),
             }
         }
-        Some(other) => b.reject("/vendor".into(), format!("vendor must be an object with id and name, got {}", kind_of(other))),
+        Some(other) => b.reject(
+            "/vendor".into(),
+            format!(
+                "vendor must be an object with id and name, got {}",
+                kind_of(other)
+            ),
+        ),
     }
 }
 
@@ -437,7 +499,10 @@ pub(crate) fn partners(b: &mut Builder, block: &Option<Value>) {
                 id,
             })
         })();
-        match parsed.and_then(|p| b.add_partner(p, at.clone()).map_err(|e| (format!("{at}/id"), e))) {
+        match parsed.and_then(|p| {
+            b.add_partner(p, at.clone())
+                .map_err(|e| (format!("{at}/id"), e))
+        }) {
             Ok(_) => {}
             Err((loc, why)) => b.reject(loc, why),
         }
@@ -458,15 +523,28 @@ pub(crate) fn metrics(b: &mut Builder, block: &Option<Value>) {
                 None | Some(Value::Null) => None,
                 Some(Value::Number(n)) => match n.as_f64() {
                     Some(w) if w.is_finite() && w >= 0.0 => Some(w),
-                    _ => return Err((format!("{at}/weight"), "weight must be a number of 0 or more".to_string())),
+                    _ => {
+                        return Err((
+                            format!("{at}/weight"),
+                            "weight must be a number of 0 or more".to_string(),
+                        ))
+                    }
                 },
-                Some(v) => return Err((format!("{at}/weight"), format!("weight must be a number, got {}", kind_of(v)))),
+                Some(v) => {
+                    return Err((
+                        format!("{at}/weight"),
+                        format!("weight must be a number, got {}", kind_of(v)),
+                    ))
+                }
             };
             let allow_negative = match obj.get("allow_negative") {
                 None | Some(Value::Null) => None,
                 Some(Value::Bool(v)) => Some(*v),
                 Some(v) => {
-                    return Err((format!("{at}/allow_negative"), format!("allow_negative must be true or false, got {}", kind_of(v))))
+                    return Err((
+                        format!("{at}/allow_negative"),
+                        format!("allow_negative must be true or false, got {}", kind_of(v)),
+                    ))
                 }
             };
             Ok(MetricDecl {
@@ -506,11 +584,22 @@ pub(crate) fn commitments(b: &mut Builder, block: &Option<Value>) {
             let due = opt_text(obj, "due", &at)?;
             if let Some(d) = &due {
                 if !is_iso_date(d) {
-                    return Err((format!("{at}/due"), format!("due \"{d}\" is not a calendar date like \"2026-09-30\"")));
+                    return Err((
+                        format!("{at}/due"),
+                        format!("due \"{d}\" is not a calendar date like \"2026-09-30\""),
+                    ));
                 }
             }
-            let status = opt_word::<CommitmentStatus>(obj, "status", &at)?.unwrap_or(CommitmentStatus::Open);
-            Ok(Commitment { partner, period, side, text, due, status })
+            let status =
+                opt_word::<CommitmentStatus>(obj, "status", &at)?.unwrap_or(CommitmentStatus::Open);
+            Ok(Commitment {
+                partner,
+                period,
+                side,
+                text,
+                due,
+                status,
+            })
         })();
         match parsed {
             Ok(c) => b.ds.commitments.push(c),
@@ -524,7 +613,11 @@ pub(crate) fn is_iso_date(d: &str) -> bool {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    let num = |r: std::ops::Range<usize>| d.get(r).filter(|s| s.bytes().all(|c| c.is_ascii_digit())).and_then(|s| s.parse::<u32>().ok());
+    let num = |r: std::ops::Range<usize>| {
+        d.get(r)
+            .filter(|s| s.bytes().all(|c| c.is_ascii_digit()))
+            .and_then(|s| s.parse::<u32>().ok())
+    };
     let (Some(y), Some(m), Some(day)) = (num(0..4), num(5..7), num(8..10)) else {
         return false;
     };
@@ -544,19 +637,31 @@ pub(crate) fn thresholds(b: &mut Builder, block: &Option<Value>) {
         None | Some(Value::Null) => return,
         Some(Value::Object(obj)) => obj,
         Some(other) => {
-            b.reject("/thresholds".into(), format!("thresholds must be an object, got {}; defaults 1.25 and 1.6 are used", kind_of(other)));
+            b.reject(
+                "/thresholds".into(),
+                format!(
+                    "thresholds must be an object, got {}; defaults 1.25 and 1.6 are used",
+                    kind_of(other)
+                ),
+            );
             return;
         }
     };
     let mut t = Thresholds::default();
-    for (key, slot) in [("fairness_green", &mut t.fairness_green), ("fairness_amber", &mut t.fairness_amber)] {
+    for (key, slot) in [
+        ("fairness_green", &mut t.fairness_green),
+        ("fairness_amber", &mut t.fairness_amber),
+    ] {
         match obj.get(key) {
             None | Some(Value::Null) => {}
             Some(Value::Number(n)) if n.as_f64().is_some_and(|v| v.is_finite() && v > 1.0) => {
                 *slot = n.as_f64().unwrap_or(*slot)
             }
             Some(_) => {
-                b.reject(format!("/thresholds/{key}"), format!("{key} must be a number above 1; the default is used"));
+                b.reject(
+                    format!("/thresholds/{key}"),
+                    format!("{key} must be a number above 1; the default is used"),
+                );
             }
         }
     }

@@ -156,7 +156,13 @@ impl Loader {
             ("kind", JsValue::from_str(e.kind)),
             ("message", JsValue::from_str(&e.message)),
             ("detail", JsValue::from_str(&e.detail)),
-            ("url", e.url.as_deref().map(JsValue::from_str).unwrap_or(JsValue::NULL)),
+            (
+                "url",
+                e.url
+                    .as_deref()
+                    .map(JsValue::from_str)
+                    .unwrap_or(JsValue::NULL),
+            ),
         ];
         let _ = self.state.load.try_update(|l| {
             l.loading = false;
@@ -204,7 +210,9 @@ impl Loader {
                 }
                 Err(Failure::Retryable(e)) if attempt < RETRIES => {
                     attempt += 1;
-                    let Some(c) = self.controller() else { return Err(Failure::Retryable(e)) };
+                    let Some(c) = self.controller() else {
+                        return Err(Failure::Retryable(e));
+                    };
                     let wait = 500.0 * f64::from(1u32 << (attempt - 1));
                     let _ = JsFuture::from(sleep(wait, &c.signal())).await;
                     if !self.current(generation) {

@@ -18,12 +18,23 @@ pub const TAG: &str = "partner-scorecard";
 
 /// The attributes a widget reads, kebab-case as in the markup.
 pub const ATTRIBUTES: [&str; 9] = [
-    "src", "partner", "period", "locale", "currency", "theme", "credentials", "timeout", "refresh",
+    "src",
+    "partner",
+    "period",
+    "locale",
+    "currency",
+    "theme",
+    "credentials",
+    "timeout",
+    "refresh",
 ];
 
 #[wasm_bindgen(module = "/src/embed/element.js")]
 extern "C" {
-    fn define_element(name: &str, connect: &Closure<dyn Fn(HtmlElement, ShadowRoot, JsValue, JsValue) -> Widget>);
+    fn define_element(
+        name: &str,
+        connect: &Closure<dyn Fn(HtmlElement, ShadowRoot, JsValue, JsValue) -> Widget>,
+    );
     fn adopt_styles(shadow: &ShadowRoot, css: &str);
 }
 
@@ -110,7 +121,10 @@ impl Widget {
     /// An observed attribute changed.
     pub fn set_attr(&self, name: &str, value: Option<String>) {
         let mut changed = false;
-        let _ = self.state.attrs.try_update(|a| changed = a.set(name, value));
+        let _ = self
+            .state
+            .attrs
+            .try_update(|a| changed = a.set(name, value));
         if !changed {
             return;
         }

@@ -68,5 +68,9 @@ pub fn attainment(value: f64, target: f64, floor: Option<f64>, better: Better) -
         (false, Some(r)) => 100.0 * r.clamp(0.0, 1.0),
         (false, None) => 0.0,
     };
-    Attainment { ratio, status, score }
+    Attainment {
+        ratio,
+        status,
+        score,
+    }
 }

@@ -54,7 +54,8 @@ pub fn fairness(reward_share: Option<f64>, contribution: Option<f64>) -> Option<
     }
 }
 
-/// The band is symmetric in F and 1/F, so swapping the sides keeps it.
+/// Green and amber ranges are symmetric around 1 on a ratio scale: F and 1/F
+/// fall in the same band.
 pub fn band(f: f64, t: &Thresholds) -> Band {
     let within = |limit: f64| (1.0 / limit..=limit).contains(&f);
     if within(t.fairness_green) {

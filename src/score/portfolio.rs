@@ -104,7 +104,11 @@ pub struct Portfolio<'a> {
 
 impl<'a> Portfolio<'a> {
     pub fn new(book: &'a ScoreBook, period: Quarter) -> Portfolio<'a> {
-        let rows = book.scorecards.iter().filter(|s| s.period == period).collect();
+        let rows = book
+            .scorecards
+            .iter()
+            .filter(|s| s.period == period)
+            .collect();
         Portfolio { period, rows }
     }
 

@@ -64,18 +64,56 @@ fn usable_locale(locale: &str) -> String {
 
 impl Fmt {
     pub fn new(locale: &str, currency: &str) -> Fmt {
-        let locale = if is_tag(locale) { usable_locale(locale) } else { "en".into() };
-        let currency = if crate::contract::record::is_currency(currency) { currency } else { "USD" };
+        let locale = if is_tag(locale) {
+            usable_locale(locale)
+        } else {
+            "en".into()
+        };
+        let currency = if crate::contract::record::is_currency(currency) {
+            currency
+        } else {
+            "USD"
+        };
         let cur = JsValue::from_str(currency);
         Fmt {
-            money: number_format(&locale, &[("style", "currency".into()), ("currency", cur.clone()), ("maximumFractionDigits", 0.into())]),
-            compact: number_format(&locale, &[("style", "currency".into()), ("currency", cur), ("notation", "compact".into()), ("maximumFractionDigits", 1.into())]),
-            percent: number_format(&locale, &[("style", "percent".into()), ("maximumFractionDigits", 0.into())]),
+            money: number_format(
+                &locale,
+                &[
+                    ("style", "currency".into()),
+                    ("currency", cur.clone()),
+                    ("maximumFractionDigits", 0.into()),
+                ],
+            ),
+            compact: number_format(
+                &locale,
+                &[
+                    ("style", "currency".into()),
+                    ("currency", cur),
+                    ("notation", "compact".into()),
+                    ("maximumFractionDigits", 1.into()),
+                ],
+            ),
+            percent: number_format(
+                &locale,
+                &[
+                    ("style", "percent".into()),
+                    ("maximumFractionDigits", 0.into()),
+                ],
+            ),
             number: number_format(&locale, &[("maximumFractionDigits", 2.into())]),
-            ratio: number_format(&locale, &[("minimumFractionDigits", 2.into()), ("maximumFractionDigits", 2.into())]),
+            ratio: number_format(
+                &locale,
+                &[
+                    ("minimumFractionDigits", 2.into()),
+                    ("maximumFractionDigits", 2.into()),
+                ],
+            ),
             time: Intl::DateTimeFormat::new(
                 &Array::of1(&JsValue::from_str(&locale)),
-                &options(&[("dateStyle", "medium".into()), ("timeStyle", "short".into())]),
+                &options(&[
+                    ("dateStyle", "medium".into()),
+                    ("timeStyle", "short".into()),
+                ]),
             ),
             locale,
         }
@@ -94,7 +132,8 @@ impl Fmt {
     }
 
     pub fn percent(&self, v: Option<f64>) -> String {
-        v.map(|v| call(&self.percent.format(), v)).unwrap_or_else(|| UNDEFINED.into())
+        v.map(|v| call(&self.percent.format(), v))
+            .unwrap_or_else(|| UNDEFINED.into())
     }
 
     /// Fairness and attainment ratios: "1.37×".
@@ -104,8 +143,13 @@ impl Fmt {
     }
 
     pub fn score(&self, v: Option<f64>) -> String {
-        v.map(|v| call(&self.percent.format(), v / 100.0).replace('%', "").trim().to_string())
-            .unwrap_or_else(|| UNDEFINED.into())
+        v.map(|v| {
+            call(&self.percent.format(), v / 100.0)
+                .replace('%', "")
+                .trim()
+                .to_string()
+        })
+        .unwrap_or_else(|| UNDEFINED.into())
     }
 
     pub fn time(&self, epoch_ms: f64) -> String {
@@ -125,7 +169,11 @@ impl Fmt {
             Some(0.0) => "■ 0".into(),
             Some(v) => {
                 let arrow = if v > 0.0 { "▲ +" } else { "▼ −" };
-                let text = if money { self.compact(v.abs()) } else { self.number(v.abs()) };
+                let text = if money {
+                    self.compact(v.abs())
+                } else {
+                    self.number(v.abs())
+                };
                 format!("{arrow}{text}")
             }
         }
@@ -136,5 +184,7 @@ impl Fmt {
 fn is_tag(locale: &str) -> bool {
     !locale.is_empty()
         && locale.len() <= 35
-        && locale.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|c| c.is_ascii_alphanumeric()))
+        && locale
+            .split('-')
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|c| c.is_ascii_alphanumeric()))
 }

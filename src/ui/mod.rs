@@ -24,7 +24,9 @@ pub fn App(state: State) -> impl IntoView {
     let body = move || {
         let load = state.load.get();
         match (load.model.clone(), load.error.clone()) {
-            (None, Some(error)) => view! { <states::ErrorPanel state=state error=error /> }.into_any(),
+            (None, Some(error)) => {
+                view! { <states::ErrorPanel state=state error=error /> }.into_any()
+            }
             (None, None) => view! { <states::Skeleton /> }.into_any(),
             (Some(model), _) => {
                 let partner = state.partner();

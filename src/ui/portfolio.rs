@@ -16,8 +16,17 @@ pub fn PortfolioView(state: State, model: Arc<Model>) -> impl IntoView {
         Err(e) => return view! { <div class="ps-notice" data-testid="notice">{format!("The period attribute is not usable: {e}.")}</div> }.into_any(),
     };
     if !model.book.periods.contains(&period) {
-        let first = model.book.periods.first().map(|q| q.to_string()).unwrap_or_default();
-        let last = model.book.latest().map(|q| q.to_string()).unwrap_or_default();
+        let first = model
+            .book
+            .periods
+            .first()
+            .map(|q| q.to_string())
+            .unwrap_or_default();
+        let last = model
+            .book
+            .latest()
+            .map(|q| q.to_string())
+            .unwrap_or_default();
         return view! { <div class="ps-notice" data-testid="notice">{format!("There is no data for {period}; the data covers {first} to {last}.")}</div> }.into_any();
     }
     let portfolio = Portfolio::new(&model.book, period);

@@ -31,7 +31,12 @@ pub fn ScorecardView(state: State, model: Arc<Model>, partner: String) -> impl I
         .into_iter()
         .flatten()
         .collect();
-    let vendor = model.ds.vendor.as_ref().map(|v| v.name.clone()).unwrap_or_else(|| "Vendor".into());
+    let vendor = model
+        .ds
+        .vendor
+        .as_ref()
+        .map(|v| v.name.clone())
+        .unwrap_or_else(|| "Vendor".into());
     let header = view! {
         <header class="ps-header" part="header">
             <div>
@@ -65,7 +70,12 @@ fn notice(text: String) -> AnyView {
 }
 
 #[component]
-fn PeriodPicker(state: State, model: Arc<Model>, partner: String, current: Quarter) -> impl IntoView {
+fn PeriodPicker(
+    state: State,
+    model: Arc<Model>,
+    partner: String,
+    current: Quarter,
+) -> impl IntoView {
     let periods = model.book.periods.clone();
     let options = periods
         .iter()
@@ -155,12 +165,21 @@ fn figures(s: &Scorecard, model: &Model, fmt: &Fmt, vendor: &str, index: usize) 
             }
         })
         .collect_view();
-    let band_class = s.band.map(|b| format!("ps-band ps-band-{}", b.as_str())).unwrap_or_else(|| "ps-band".into());
+    let band_class = s
+        .band
+        .map(|b| format!("ps-band ps-band-{}", b.as_str()))
+        .unwrap_or_else(|| "ps-band".into());
     let band_text = s
         .band
         .map(|b| format!("{} {}", band_icon(b), b.as_str()))
         .unwrap_or_else(|| UNDEFINED.into());
-    let why_undefined = s.unreported.map(|side| format!("{} reported no figures for {}, so balance is undefined.", side_name(side), s.period));
+    let why_undefined = s.unreported.map(|side| {
+        format!(
+            "{} reported no figures for {}, so balance is undefined.",
+            side_name(side),
+            s.period
+        )
+    });
     let kpis = s
         .kpis
         .iter()
@@ -177,7 +196,14 @@ fn figures(s: &Scorecard, model: &Model, fmt: &Fmt, vendor: &str, index: usize) 
             }
         })
         .collect_view();
-    let chart = chart::pillar_trend(&model.book, index, Pillar::Reward, [vendor, "Partner"], (560, 220), &|v| fmt.compact(v));
+    let chart = chart::pillar_trend(
+        &model.book,
+        index,
+        Pillar::Reward,
+        [vendor, "Partner"],
+        (560, 220),
+        &|v| fmt.compact(v),
+    );
     let chart_rows = chart
         .points
         .iter()

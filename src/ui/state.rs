@@ -3,8 +3,8 @@
 use crate::contract::{Dataset, Quarter};
 use crate::score::ScoreBook;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 use std::sync::Arc;
+use wasm_bindgen::JsValue;
 
 /// The element's attributes as last set: the single source for what to show.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -99,7 +99,8 @@ impl State {
 impl State {
     /// Dispatches a bubbling, composed `CustomEvent` on the element.
     pub fn fire(&self, name: &str, detail: &[(&str, JsValue)]) {
-        self.host.with_value(|host| crate::embed::events::fire(host, name, detail));
+        self.host
+            .with_value(|host| crate::embed::events::fire(host, name, detail));
     }
 
     /// The period to show: picked in the widget, else the attribute, else the latest.
@@ -115,6 +116,8 @@ impl State {
 
     /// The partner to show: opened in the widget, else the attribute.
     pub fn partner(&self) -> Option<String> {
-        self.opened.get().or_else(|| self.attrs.with(|a| a.partner.clone()))
+        self.opened
+            .get()
+            .or_else(|| self.attrs.with(|a| a.partner.clone()))
     }
 }

@@ -136,6 +136,7 @@ pageTest(env, '4. host listeners on document receive scorecard-ready and scoreca
   await h.waitVisible('#p', 'portfolio');
   const row = h.page.locator('#p').locator('[data-testid=portfolio-row][data-partner="P-00004"]');
   await row.getByRole('button').click();
+  console.error("clicked");
   const select = await h.waitEvent('scorecard-select', { target: 'p' });
   assert.equal(select.detail.partner, 'P-00004');
   assert.equal(select.detail.period, engine.periods.at(-1));
