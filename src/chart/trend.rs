@@ -78,7 +78,7 @@ fn draw(
         .light_line_style(palette::GRID.mix(0.3))
         .bold_line_style(palette::GRID.mix(0.6))
         .axis_style(palette::GRID)
-        .x_labels(n.min(8))
+        .x_labels(n.min((size.0 / 72).max(2) as usize))
         .y_labels(5)
         .x_label_formatter(&quarter_label)
         .y_label_formatter(&|y| format_y(*y))

@@ -59,6 +59,7 @@ pub struct Widget {
     loader: Rc<loader::Loader>,
     state: State,
     mount: Option<Box<dyn Any>>,
+    resize: Option<Resize>,
 }
 
 #[wasm_bindgen]
@@ -111,10 +112,12 @@ impl Widget {
         let loader = loader::Loader::new(state, data, token.as_string());
         *retry_slot.borrow_mut() = Some(Rc::clone(&loader));
         loader.start();
+        let resize = watch_width(&state);
         Widget {
             loader,
             state,
             mount: Some(Box::new(handle)),
+            resize,
         }
     }
 
@@ -154,8 +157,37 @@ impl Widget {
     }
 }
 
+/// The observer and the callback it holds; both live as long as the widget.
+type Resize = (web_sys::ResizeObserver, Closure<dyn Fn(js_sys::Array)>);
+
+/// Keeps `state.width` at the element's width, in 40 px steps so that a drag
+/// of the window redraws the charts a few times rather than on every pixel.
+fn watch_width(state: &State) -> Option<Resize> {
+    let width = state.width;
+    let update = move |w: f64| {
+        let stepped = ((w.max(0.0) as u32) / 40) * 40;
+        if width.try_get_untracked() != Some(stepped) {
+            let _ = width.try_set(stepped);
+        }
+    };
+    state
+        .host
+        .with_value(|host| update(f64::from(host.client_width())));
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+            update(entry.content_rect().width());
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    state.host.with_value(|host| observer.observe(host));
+    Some((observer, callback))
+}
+
 impl Drop for Widget {
     fn drop(&mut self) {
+        if let Some((observer, _)) = self.resize.take() {
+            observer.disconnect();
+        }
         self.loader.stop();
         // Unmounting disposes the signals; the loader only uses try_* on them.
         self.mount.take();

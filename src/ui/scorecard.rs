@@ -53,7 +53,11 @@ pub fn ScorecardView(state: State, model: Arc<Model>, partner: String) -> impl I
     });
     let body = match model.book.get(index, period) {
         None => notice(format!("{} has no records for {period}.", p.name)),
-        Some(s) => figures(s, &model, &fmt, &vendor, index).into_any(),
+        Some(s) => {
+            // Draw the chart at the element's width (less padding), never stretched.
+            let width = state.width.get().saturating_sub(34).clamp(280, 1400);
+            figures(s, &model, &fmt, &vendor, index, width).into_any()
+        }
     };
     view! {
         <section class="ps-scorecard" data-testid="scorecard" data-period=period.to_string() aria-label=format!("Joint scorecard of {} for {period}", p.name)>
@@ -141,14 +145,22 @@ fn status_view(s: KpiStatus) -> impl IntoView {
     view! { <span class=format!("ps-status ps-status-{}", s.as_str())><span aria-hidden="true">{icon}" "</span>{word}</span> }
 }
 
-fn figures(s: &Scorecard, model: &Model, fmt: &Fmt, vendor: &str, index: usize) -> impl IntoView {
+fn figures(
+    s: &Scorecard,
+    model: &Model,
+    fmt: &Fmt,
+    vendor: &str,
+    index: usize,
+    width: u32,
+) -> impl IntoView {
     let pillars = Pillar::ALL
         .into_iter()
         .map(|p| {
             let t = s.totals(p);
             let share = s.shares.pillar(p);
             let total = t.vendor + t.partner;
-            let width = |v: f64| if total > 0.0 { format!("width:{:.1}%", 100.0 * v / total) } else { "width:0".into() };
+            // Set through CSSOM (style:width), which a CSP without 'unsafe-inline' allows.
+            let width = |v: f64| if total > 0.0 { format!("{:.1}%", 100.0 * v / total) } else { "0".into() };
             view! {
                 <article class="ps-pillar" data-testid=format!("pillar-{}", p.as_str()) part="pillar">
                     <h3>{pillar_name(p)}</h3>
@@ -157,8 +169,8 @@ fn figures(s: &Scorecard, model: &Model, fmt: &Fmt, vendor: &str, index: usize) 
                         <div class="ps-side ps-partner"><dt>"Partner"</dt><dd data-testid="partner-total">{fmt.money(t.partner)}</dd></div>
                     </dl>
                     <div class="ps-bar" aria-hidden="true">
-                        <span class="ps-bar-vendor" style=width(t.vendor)></span>
-                        <span class="ps-bar-partner" style=width(t.partner)></span>
+                        <span class="ps-bar-vendor" style:width=width(t.vendor)></span>
+                        <span class="ps-bar-partner" style:width=width(t.partner)></span>
                     </div>
                     <p class="ps-share">"Partner share: "<strong data-testid="share">{fmt.percent(share)}</strong></p>
                 </article>
@@ -201,7 +213,7 @@ fn figures(s: &Scorecard, model: &Model, fmt: &Fmt, vendor: &str, index: usize) 
         index,
         Pillar::Reward,
         [vendor, "Partner"],
-        (560, 220),
+        (width, 240),
         &|v| fmt.compact(v),
     );
     let chart_rows = chart
@@ -231,10 +243,10 @@ fn figures(s: &Scorecard, model: &Model, fmt: &Fmt, vendor: &str, index: usize) 
                 view! { <p data-testid="no-kpis">"No targets were set for this period."</p> }.into_any()
             } else {
                 view! {
-                    <table data-testid="kpis">
+                    <div class="ps-scroll"><table data-testid="kpis">
                         <thead><tr><th scope="col">"Metric"</th><th scope="col">"Side"</th><th scope="col">"Actual"</th><th scope="col">"Target"</th><th scope="col">"Attainment"</th><th scope="col">"Status"</th></tr></thead>
                         <tbody>{kpis}</tbody>
-                    </table>
+                    </table></div>
                 }.into_any()
             }}
         </section>

@@ -76,6 +76,8 @@ pub struct State {
     pub picked_period: RwSignal<Option<Quarter>>,
     /// Asks the loader to fetch again (the Retry button).
     pub retry: RwSignal<u32>,
+    /// The element's width in px, in 40 px steps, so charts are drawn at their size.
+    pub width: RwSignal<u32>,
     /// The element itself, where events are dispatched.
     pub host: StoredValue<web_sys::HtmlElement, LocalStorage>,
 }
@@ -91,6 +93,7 @@ impl State {
             opened: RwSignal::new(None),
             picked_period: RwSignal::new(None),
             retry: RwSignal::new(0),
+            width: RwSignal::new(0),
             host: StoredValue::new_local(host),
         }
     }

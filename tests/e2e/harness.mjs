@@ -239,7 +239,7 @@ function startData(env, feeds) {
       return res.end();
     }
     hits.set(key, (hits.get(key) ?? 0) + 1);
-    const record = { method: req.method, path: url.pathname, key, authorization: req.headers.authorization ?? null, aborted: false, answered: false };
+    const record = { method: req.method, path: url.pathname, key, authorization: req.headers.authorization ?? null, cookie: req.headers.cookie ?? null, aborted: false, answered: false };
     requests.push(record);
     req.on('close', () => { if (!record.answered) record.aborted = true; });
     const send = (status, type, body) => {
@@ -386,7 +386,7 @@ export function pageTest(env, name, opts, body) {
     page.on('console', (msg) => {
       if (msg.type() !== 'error') return;
       const text = msg.text();
-      if (!allow.some((re) => re.test(text))) problems.push(`console error: ${text}`);
+      if (!allow.some((re) => re.test(text))) problems.push(`console error: ${text.slice(0, 140)}${text.length > 140 ? '…' : ''}`);
     });
     page.on('pageerror', (err) => problems.push(`page error: ${err.stack || err.message}`));
     const h = new Host(env, page, t);
@@ -445,6 +445,28 @@ export class Host {
     );
     const list = (await this.events(type)).filter((e) => !target || e.target === target);
     return list[count - 1];
+  }
+
+  /** Waits until the text of a test id in `host` equals `text`; the error says what was shown. */
+  async waitText(host, testid, text, timeout = 10_000) {
+    try {
+      await this.page.waitForFunction(([host, testid, text]) => document.querySelector(host)?.shadowRoot
+        ?.querySelector(`[data-testid="${testid}"]`)?.textContent.trim() === text, [host, testid, text], { timeout });
+    } catch {
+      const shown = await this.$(host, testid).first().textContent({ timeout: 500 }).catch(() => '(absent)');
+      assert.fail(`${host} ${testid}: expected "${text}" within ${timeout} ms, shows "${shown?.trim()}"`);
+    }
+  }
+
+  /** Waits until the scorecard of `host` shows `period` (its data-period). */
+  async waitPeriod(host, period, timeout = 10_000) {
+    try {
+      await this.page.waitForFunction(([host, period]) => document.querySelector(host)?.shadowRoot
+        ?.querySelector('[data-testid="scorecard"]')?.dataset.period === period, [host, period], { timeout });
+    } catch {
+      const shown = await this.$(host, 'scorecard').getAttribute('data-period', { timeout: 500 }).catch(() => '(no scorecard)');
+      assert.fail(`${host}: expected the scorecard of ${period} within ${timeout} ms, data-period is ${shown}`);
+    }
   }
 
   async waitVisible(host, testid, timeout = 15_000) {

@@ -4,10 +4,11 @@
 //
 //   node tests/e2e/size-report.mjs [dist]        (or ./x size)
 //
-// Widget files are everything a host page downloads: embed.js, the wasm-bindgen
-// JS, the .wasm and the snippets/ modules (and anything else new in dist/, so a
-// stray file cannot slip past the budget). The demo page's own files — data/,
-// index.html, demo.css — are listed separately as "demo only" and not counted.
+// Widget files are what a host page downloads: embed.js, the wasm-bindgen JS
+// (any .js at the top of dist/), the .wasm and the snippets/ modules; their sum
+// is held against the budget. The demo page's own files — data/, index.html,
+// demo.css — are listed separately as "demo only", and any other file (a stray
+// left in dist/) as "other"; neither is counted.
 // The numbers are also written as JSON to DIST/size-report.json.
 //
 // Exit status: 0 within budget, 1 over budget, 2 no dist/, no .wasm in it, or
@@ -25,9 +26,12 @@ export const BUDGET_BROTLI = 130 * 1024;
 /** The JSON report's name inside dist/ (never counted itself). */
 export const REPORT_NAME = 'size-report.json';
 
-/** Files only the demo page uses, relative to dist/ with forward slashes. */
-export function isDemoOnly(path) {
-  return path === 'index.html' || path === 'demo.css' || path.startsWith('data/');
+/** Which group a file is in: 'widget', 'demo' or 'other'. `path` is relative to
+ *  dist/ with forward slashes. */
+export function groupOf(path) {
+  if (path === 'index.html' || path === 'demo.css' || path.startsWith('data/')) return 'demo';
+  if (path.startsWith('snippets/') || /^[^/]+\.(js|wasm)$/.test(path)) return 'widget';
+  return 'other';
 }
 
 /** Every file under `dir`, relative paths with forward slashes, sorted. Dot
@@ -70,14 +74,16 @@ export function report(dist) {
   const files = listFiles(dist)
     .filter((path) => path !== REPORT_NAME)
     .map((path) => ({ path, ...measure(readFileSync(join(dist, path))) }));
-  const widget = files.filter((f) => !isDemoOnly(f.path));
-  const demo = files.filter((f) => isDemoOnly(f.path));
+  const widget = files.filter((f) => groupOf(f.path) === 'widget');
+  const demo = files.filter((f) => groupOf(f.path) === 'demo');
+  const other = files.filter((f) => groupOf(f.path) === 'other');
   const total = sum(widget);
   return {
     dist,
     budget: { brotli: BUDGET_BROTLI },
     widget: { files: widget, total },
     demoOnly: { files: demo, total: sum(demo) },
+    other: { files: other, total: sum(other) },
     withinBudget: total.brotli <= BUDGET_BROTLI,
     headroom: BUDGET_BROTLI - total.brotli,
   };
@@ -97,6 +103,12 @@ export function format(r) {
   rows.push({ blank: true });
   section('demo only (not counted)', r.demoOnly.files, r.demoOnly.total,
     r.demoOnly.files.length ? 'total demo only' : null);
+  if (!r.demoOnly.files.length) rows.push({ none: true });
+  if (r.other.files.length) {
+    rows.push({ blank: true });
+    section('other: neither widget nor demo (not counted; remove before deploying)',
+      r.other.files, r.other.total, null);
+  }
   const width = Math.max(32, ...rows.filter((x) => x.path).map((x) => x.path.length + 2));
   const num = (n) => String(n).padStart(10);
   const line = (a, b, c, d) => `${a.padEnd(width)}${b}${c}${d}`;
@@ -105,10 +117,10 @@ export function format(r) {
   for (const x of rows) {
     if (x.blank) out.push('');
     else if (x.title) out.push(`[${x.title}]`);
+    else if (x.none) out.push('  (none)');
     else if (x.rule) out.push(`${' '.repeat(width)}${'-'.repeat(30)}`);
     else out.push(line(`  ${x.path}`, num(x.raw), num(x.gzip), num(x.brotli)));
   }
-  if (!r.demoOnly.files.length) out.push('  (none)');
   out.push('');
   const verdict = r.withinBudget
     ? `OK, ${kib(r.headroom)} (${r.headroom} bytes) to spare`
