@@ -132,7 +132,12 @@ impl Widget {
             return;
         }
         match name {
-            "src" | "credentials" | "timeout" | "refresh" => self.loader.start(),
+            // Another source: what is on screen no longer applies, even as stale data.
+            "src" => {
+                self.forget_data();
+                self.loader.start();
+            }
+            "credentials" | "timeout" | "refresh" => self.loader.start(),
             "period" => {
                 let _ = self.state.picked_period.try_set(None);
             }
@@ -144,6 +149,7 @@ impl Widget {
     }
 
     pub fn set_data(&self, data: JsValue) {
+        self.forget_data();
         let data = (!data.is_undefined() && !data.is_null()).then_some(data);
         self.loader.set_data(data);
     }
@@ -181,6 +187,15 @@ fn watch_width(state: &State) -> Option<Resize> {
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     state.host.with_value(|host| observer.observe(host));
     Some((observer, callback))
+}
+
+impl Widget {
+    fn forget_data(&self) {
+        let _ = self.state.load.try_set(crate::ui::state::Load {
+            loading: true,
+            ..Default::default()
+        });
+    }
 }
 
 impl Drop for Widget {
