@@ -1,0 +1,217 @@
+//! The widget's words in English, German and French. One struct per language,
+//! so a missing translation is a compile error rather than a blank on screen.
+//! Numbers and dates are not here: the UI formats them with the browser's Intl.
+
+mod de;
+mod en;
+mod fr;
+
+/// A language the widget speaks; any other locale falls back to English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    De,
+    Fr,
+}
+
+impl Lang {
+    /// Picks the language of a BCP 47 tag by its primary subtag: `de-AT` → German.
+    ///
+    /// ```
+    /// use partner_scorecard::i18n::Lang;
+    /// assert_eq!(Lang::from_locale("de-AT"), Lang::De);
+    /// assert_eq!(Lang::from_locale("pt-BR"), Lang::En);
+    /// ```
+    pub fn from_locale(locale: &str) -> Lang {
+        let primary = locale.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "de" => Lang::De,
+            "fr" => Lang::Fr,
+            _ => Lang::En,
+        }
+    }
+
+    pub fn messages(self) -> &'static Messages {
+        match self {
+            Lang::En => &en::EN,
+            Lang::De => &de::DE,
+            Lang::Fr => &fr::FR,
+        }
+    }
+}
+
+/// Fills `{name}` placeholders; unknown placeholders stay as they are.
+///
+/// ```
+/// use partner_scorecard::i18n::fill;
+/// assert_eq!(fill("{a} and {b}", &[("a", "x"), ("b", "y")]), "x and y");
+/// ```
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let key = &after[..end];
+                match args.iter().find(|(k, _)| *k == key) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(key);
+                        out.push('}');
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every text the widget shows. Templates use `{placeholders}` for `fill`.
+#[derive(Debug)]
+pub struct Messages {
+    // Sides, pillars, bands, balance, statuses
+    pub vendor: &'static str,
+    pub partner: &'static str,
+    pub investment: &'static str,
+    pub risk: &'static str,
+    pub reward: &'static str,
+    pub green: &'static str,
+    pub amber: &'static str,
+    pub red: &'static str,
+    pub balanced: &'static str,
+    pub partner_favoured: &'static str,
+    pub vendor_favoured: &'static str,
+    pub met: &'static str,
+    pub at_risk: &'static str,
+    pub missed: &'static str,
+    pub open: &'static str,
+    pub done: &'static str,
+    pub slipped: &'static str,
+    // Headings and labels
+    pub period: &'static str,
+    pub with_vendor: &'static str,
+    pub all_partners: &'static str,
+    pub back_to_all: &'static str,
+    pub partner_share: &'static str,
+    pub vs_last_quarter: &'static str,
+    pub vs_last_year: &'static str,
+    pub balance: &'static str,
+    pub fairness: &'static str,
+    pub roi: &'static str,
+    pub health: &'static str,
+    pub targets: &'static str,
+    pub metric: &'static str,
+    pub side: &'static str,
+    pub actual: &'static str,
+    pub target: &'static str,
+    pub attainment: &'static str,
+    pub status: &'static str,
+    pub no_targets: &'static str,
+    pub commitments: &'static str,
+    pub due: &'static str,
+    pub owner: &'static str,
+    pub no_commitments: &'static str,
+    pub still_open_from: &'static str,
+    pub trends: &'static str,
+    pub show_as_table: &'static str,
+    pub quarter: &'static str,
+    pub tier: &'static str,
+    pub region: &'static str,
+    pub partner_type: &'static str,
+    pub search: &'static str,
+    pub any: &'static str,
+    pub partners_count: &'static str,
+    pub vendor_investment: &'static str,
+    pub partner_investment: &'static str,
+    pub vendor_reward: &'static str,
+    pub partner_reward: &'static str,
+    pub trend: &'static str,
+    pub sort_by: &'static str,
+    pub page_of: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub balance_quadrant: &'static str,
+    pub contribution_share: &'static str,
+    pub reward_share: &'static str,
+    pub fair_line: &'static str,
+    // Sentences (templates)
+    pub fairness_sentence: &'static str,
+    pub chart_pillar_title: &'static str,
+    pub chart_pillar_summary: &'static str,
+    pub chart_fairness_title: &'static str,
+    pub chart_fairness_summary: &'static str,
+    pub chart_health_title: &'static str,
+    pub chart_health_summary: &'static str,
+    pub chart_quadrant_summary: &'static str,
+    // States and odd cases
+    pub loading: &'static str,
+    pub retry: &'static str,
+    pub retrying: &'static str,
+    pub technical_detail: &'static str,
+    pub stale_since: &'static str,
+    pub records_rejected_one: &'static str,
+    pub records_rejected_many: &'static str,
+    pub unknown_partner: &'static str,
+    pub unknown_period: &'static str,
+    pub bad_period: &'static str,
+    pub no_periods: &'static str,
+    pub no_records_for_period: &'static str,
+    pub side_reported_nothing: &'static str,
+    pub no_matches: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every placeholder of a template exists in the English one and vice versa,
+    /// so `fill` never leaves `{name}` on screen in one language only.
+    #[test]
+    fn templates_have_the_same_placeholders_in_every_language() {
+        fn holes(t: &str) -> Vec<String> {
+            let mut v: Vec<String> = t
+                .split('{')
+                .skip(1)
+                .filter_map(|s| s.split('}').next().map(str::to_string))
+                .collect();
+            v.sort();
+            v
+        }
+        let en = Lang::En.messages();
+        for lang in [Lang::De, Lang::Fr] {
+            let m = lang.messages();
+            for (a, b) in [
+                (en.fairness_sentence, m.fairness_sentence),
+                (en.chart_pillar_title, m.chart_pillar_title),
+                (en.chart_pillar_summary, m.chart_pillar_summary),
+                (en.chart_fairness_title, m.chart_fairness_title),
+                (en.chart_fairness_summary, m.chart_fairness_summary),
+                (en.chart_health_title, m.chart_health_title),
+                (en.chart_health_summary, m.chart_health_summary),
+                (en.chart_quadrant_summary, m.chart_quadrant_summary),
+                (en.stale_since, m.stale_since),
+                (en.records_rejected_many, m.records_rejected_many),
+                (en.unknown_partner, m.unknown_partner),
+                (en.unknown_period, m.unknown_period),
+                (en.bad_period, m.bad_period),
+                (en.no_records_for_period, m.no_records_for_period),
+                (en.side_reported_nothing, m.side_reported_nothing),
+                (en.still_open_from, m.still_open_from),
+                (en.partners_count, m.partners_count),
+                (en.page_of, m.page_of),
+                (en.with_vendor, m.with_vendor),
+            ] {
+                assert_eq!(holes(a), holes(b), "{lang:?}: {b}");
+            }
+        }
+    }
+}
