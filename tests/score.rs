@@ -1074,3 +1074,92 @@ fn figures_by_key() {
     assert_eq!(Figure::from_key("fairness"), Some(Figure::Fairness));
     assert_eq!(Figure::from_key("nope"), None);
 }
+
+mod views {
+    use partner_scorecard::contract::parse_json;
+    use partner_scorecard::score::{
+        commitments, Column, Facets, Figure, Filter, Portfolio, ScoreBook,
+    };
+
+    const DOC: &str = r#"{"schema":"partner-scorecard/v1",
+      "partners":[{"id":"a","name":"Acme","tier":"Gold","region":"EMEA","type":"Reseller"},
+                  {"id":"b","name":"Beta Corp","tier":"Silver","region":"EMEA","type":"MSP"},
+                  {"id":"c","name":"Cobalt","tier":"Gold","region":"NA","type":"MSP"}],
+      "records":[
+        {"partner":"a","period":"2026-Q2","side":"vendor","metric":"mdf","value":100},
+        {"partner":"b","period":"2026-Q2","side":"vendor","metric":"mdf","value":200},
+        {"partner":"c","period":"2026-Q2","side":"vendor","metric":"mdf","value":300}],
+      "commitments":[
+        {"partner":"a","period":"2026-Q1","side":"partner","text":"old open","due":"2026-03-01","status":"open"},
+        {"partner":"a","period":"2026-Q1","side":"vendor","text":"old done","status":"done"},
+        {"partner":"a","period":"2026-Q2","side":"partner","text":"p now","due":"2026-06-01","status":"open"},
+        {"partner":"a","period":"2026-Q2","side":"vendor","text":"v now","due":"2026-06-30","status":"slipped"},
+        {"partner":"b","period":"2026-Q2","side":"vendor","text":"other partner","status":"open"}]}"#;
+
+    #[test]
+    fn commitments_of_a_period_and_the_open_ones_carried_over() {
+        let ds = parse_json(DOC.as_bytes()).unwrap();
+        let v = commitments(&ds, "a", "2026-Q2".parse().unwrap());
+        let texts: Vec<&str> = v.current.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["v now", "p now"], "vendor side first");
+        let carried: Vec<&str> = v.carried_over.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(carried, ["old open"], "done ones are not carried over");
+    }
+
+    #[test]
+    fn filter_by_facets_and_text() {
+        let ds = parse_json(DOC.as_bytes()).unwrap();
+        let book = ScoreBook::new(&ds);
+        let all = Portfolio::new(&book, "2026-Q2".parse().unwrap());
+        let names = |p: &Portfolio| {
+            p.rows
+                .iter()
+                .map(|s| s.partner_name.clone())
+                .collect::<Vec<_>>()
+        };
+        let gold = all.filtered(
+            &ds,
+            &Filter {
+                tier: Some("Gold".into()),
+                ..Filter::default()
+            },
+        );
+        assert_eq!(names(&gold), ["Acme", "Cobalt"]);
+        let msp_na = all.filtered(
+            &ds,
+            &Filter {
+                kind: Some("MSP".into()),
+                region: Some("NA".into()),
+                ..Filter::default()
+            },
+        );
+        assert_eq!(names(&msp_na), ["Cobalt"]);
+        let text = all.filtered(
+            &ds,
+            &Filter {
+                text: "  BETA ".into(),
+                ..Filter::default()
+            },
+        );
+        assert_eq!(names(&text), ["Beta Corp"]);
+        let by_id = all.filtered(
+            &ds,
+            &Filter {
+                text: "c".into(),
+                ..Filter::default()
+            },
+        );
+        assert_eq!(
+            names(&by_id),
+            ["Acme", "Beta Corp", "Cobalt"],
+            "'c' is in every name or id"
+        );
+        let mut sorted = all.clone();
+        sorted.sort(&ds, Column::Figure(Figure::InvestmentVendor), true);
+        assert_eq!(names(&sorted), ["Cobalt", "Beta Corp", "Acme"]);
+        let f = Facets::of(&ds);
+        assert_eq!(f.tiers, ["Gold", "Silver"]);
+        assert_eq!(f.regions, ["EMEA", "NA"]);
+        assert_eq!(f.kinds, ["MSP", "Reseller"]);
+    }
+}

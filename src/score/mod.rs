@@ -3,14 +3,16 @@
 //! Undefined figures are `None` (null in JSON, "—" on screen), never 0 or NaN.
 
 pub mod attainment;
+pub mod commitments;
 pub mod fairness;
 pub mod portfolio;
 mod scorecard;
 pub mod trend;
 
 pub use attainment::{Attainment, KpiStatus};
+pub use commitments::{commitments, CommitmentView};
 pub use fairness::{Balance, Band};
-pub use portfolio::{Figure, Portfolio};
+pub use portfolio::{Column, Facets, Figure, Filter, Portfolio};
 pub use scorecard::ScoreBook;
 pub use trend::{Changes, Trend};
 

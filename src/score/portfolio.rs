@@ -112,6 +112,32 @@ impl<'a> Portfolio<'a> {
         Portfolio { period, rows }
     }
 
+    /// The rows that pass `filter`, in their current order.
+    pub fn filtered(&self, ds: &Dataset, filter: &Filter) -> Portfolio<'a> {
+        let needle = filter.text.trim().to_lowercase();
+        let rows = self
+            .rows
+            .iter()
+            .copied()
+            .filter(|s| {
+                let p = &ds.partners[s.partner_index];
+                let is = |want: &Option<String>, have: &Option<String>| {
+                    want.as_ref().is_none_or(|w| have.as_ref() == Some(w))
+                };
+                is(&filter.tier, &p.tier)
+                    && is(&filter.region, &p.region)
+                    && is(&filter.kind, &p.kind)
+                    && (needle.is_empty()
+                        || p.name.to_lowercase().contains(&needle)
+                        || p.id.to_lowercase().contains(&needle))
+            })
+            .collect();
+        Portfolio {
+            period: self.period,
+            rows,
+        }
+    }
+
     /// Sorts in place; undefined figures and missing details go last either way,
     /// ties keep partner order so a sort is stable across clicks.
     pub fn sort(&mut self, ds: &Dataset, column: Column, descending: bool) {
@@ -152,5 +178,39 @@ fn undefined_last<T>(a: Option<T>, b: Option<T>, cmp: impl Fn(&T, &T) -> Orderin
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
+    }
+}
+
+/// What the portfolio table is narrowed to; `None` and "" mean "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub tier: Option<String>,
+    pub region: Option<String>,
+    pub kind: Option<String>,
+    /// Matched case-insensitively against partner name and id.
+    pub text: String,
+}
+
+/// The distinct tiers, regions and types in the data, sorted, for filter menus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub tiers: Vec<String>,
+    pub regions: Vec<String>,
+    pub kinds: Vec<String>,
+}
+
+impl Facets {
+    pub fn of(ds: &Dataset) -> Facets {
+        let collect = |get: &dyn Fn(&crate::contract::Partner) -> Option<String>| {
+            let mut v: Vec<String> = ds.partners.iter().filter_map(get).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        Facets {
+            tiers: collect(&|p| p.tier.clone()),
+            regions: collect(&|p| p.region.clone()),
+            kinds: collect(&|p| p.kind.clone()),
+        }
     }
 }
