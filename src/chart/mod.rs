@@ -2,8 +2,14 @@
 //! string as markup, so every label that comes from data must be escaped —
 //! plotters' SVG backend escapes text and attributes (checked in tests/chart.rs).
 
+mod fairness_band;
+mod health;
+mod quadrant;
 mod trend;
 
+pub use fairness_band::{fairness_trend, FairnessChart};
+pub use health::{health_trend, HealthChart};
+pub use quadrant::{balance_quadrant, quadrant_points, QuadrantChart, QuadrantPoint};
 pub use trend::{pillar_trend, TrendChart};
 
 /// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -13,4 +19,9 @@ pub mod palette {
     pub const PARTNER: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
     pub const GRID: RGBColor = RGBColor(0xC8, 0xC8, 0xC8);
     pub const TEXT: RGBColor = RGBColor(0x44, 0x44, 0x44);
+    /// Fairness bands. Each has at least 3:1 contrast on white (WCAG non-text).
+    pub const GREEN: RGBColor = RGBColor(0x00, 0x9E, 0x73);
+    /// Okabe–Ito orange #E69F00 darkened: 3.7:1 on white instead of 2.3:1.
+    pub const AMBER: RGBColor = RGBColor(0xB3, 0x7A, 0x00);
+    pub const RED: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
 }

@@ -1,0 +1,246 @@
+//! Every partner of a period on one plane: contribution share (investment +
+//! risk) across, reward share up. On the diagonal the split is fair; above it
+//! the partner takes more than it puts in, below it less.
+
+use super::fairness_band::limits;
+use super::health::Ticks;
+use super::palette;
+use crate::contract::{Dataset, Thresholds};
+use crate::score::{Band, Portfolio};
+use plotters::prelude::*;
+
+/// One partner on the quadrant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuadrantPoint {
+    /// The partner id, to match `positions` with the UI's own list.
+    pub id: String,
+    /// The partner name, drawn beside the point (shortened when long).
+    pub label: String,
+    /// The partner's share of investment + risk, 0..1.
+    pub contribution: f64,
+    /// The partner's share of reward, 0..1.
+    pub reward: f64,
+    pub band: Band,
+}
+
+/// The drawn quadrant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuadrantChart {
+    pub svg: String,
+    /// (id, x, y): the centre of each drawn point in SVG pixels (the SVG's
+    /// viewBox is `0 0 width height`), in the order of the points given, so the
+    /// UI can overlay a focusable button per partner. Points with a non-finite
+    /// share are not drawn and have no position.
+    pub positions: Vec<(String, f64, f64)>,
+}
+
+/// The partners of a portfolio that have a contribution share, a reward share
+/// and a fairness band, in portfolio order. Partners whose balance is undefined
+/// (a one-sided report, nothing in a pillar, or no contribution) are left out.
+pub fn quadrant_points(portfolio: &Portfolio, ds: &Dataset) -> Vec<QuadrantPoint> {
+    portfolio
+        .rows
+        .iter()
+        .filter_map(|s| {
+            let c = s.shares.contribution.filter(|v| v.is_finite())?;
+            let r = s.shares.reward.filter(|v| v.is_finite())?;
+            let band = s.band?;
+            let label = ds
+                .partners
+                .get(s.partner_index)
+                .map_or_else(|| s.partner_name.clone(), |p| p.name.clone());
+            Some(QuadrantPoint {
+                id: s.partner.clone(),
+                label,
+                contribution: c,
+                reward: r,
+                band,
+            })
+        })
+        .collect()
+}
+
+/// Draws the points over the band regions of `thresholds` (green between
+/// reward = contribution ÷ green and × green, amber out to the amber limit, red
+/// beyond) with the diagonal "fair" line. Each point is coloured and shaped by
+/// its band: green circle, amber triangle, red cross. Shares outside 0..1 are
+/// drawn on the edge. `format_share` formats the ticks 0, 0.25 … 1 (the UI
+/// passes a locale-aware percent formatter).
+pub fn balance_quadrant(
+    points: &[QuadrantPoint],
+    thresholds: &Thresholds,
+    size: (u32, u32),
+    format_share: &dyn Fn(f64) -> String,
+) -> QuadrantChart {
+    let mut svg = String::new();
+    let mut positions = Vec::new();
+    // Drawing into a String cannot fail for I/O; a layout error leaves an empty chart.
+    let _ = draw(
+        &mut svg,
+        &mut positions,
+        points,
+        thresholds,
+        size,
+        format_share,
+    );
+    QuadrantChart { svg, positions }
+}
+
+/// Longest label drawn, in characters; the UI shows the full name on focus.
+const LABEL_CHARS: usize = 18;
+const LABEL_SIZE: f64 = 11.0;
+
+fn short(label: &str) -> String {
+    let label = label.trim();
+    if label.chars().count() <= LABEL_CHARS {
+        label.to_string()
+    } else {
+        let mut s: String = label.chars().take(LABEL_CHARS - 1).collect();
+        s.push('…');
+        s
+    }
+}
+
+fn draw(
+    svg: &mut String,
+    positions: &mut Vec<(String, f64, f64)>,
+    points: &[QuadrantPoint],
+    thresholds: &Thresholds,
+    size: (u32, u32),
+    format_share: &dyn Fn(f64) -> String,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let root = SVGBackend::with_string(svg, size).into_drawing_area();
+    let ticks = vec![0.0, 0.25, 0.5, 0.75, 1.0];
+    let mut chart = ChartBuilder::on(&root)
+        .margin(12)
+        .x_label_area_size(40)
+        .y_label_area_size(60)
+        .build_cartesian_2d(
+            Ticks::new(0.0..1.0, ticks.clone()),
+            Ticks::new(0.0..1.0, ticks),
+        )?;
+
+    // Band regions: F = reward ÷ contribution is constant along a ray from 0.
+    let (g, a) = limits(thresholds);
+    let regions = [
+        (vec![(0.0, 0.0), (0.0, 1.0), (1.0 / a, 1.0)], palette::RED),
+        (
+            vec![(0.0, 0.0), (1.0 / a, 1.0), (1.0 / g, 1.0)],
+            palette::AMBER,
+        ),
+        (
+            vec![(0.0, 0.0), (1.0 / g, 1.0), (1.0, 1.0), (1.0, 1.0 / g)],
+            palette::GREEN,
+        ),
+        (
+            vec![(0.0, 0.0), (1.0, 1.0 / g), (1.0, 1.0 / a)],
+            palette::AMBER,
+        ),
+        (vec![(0.0, 0.0), (1.0, 1.0 / a), (1.0, 0.0)], palette::RED),
+    ];
+    chart.draw_series(
+        regions
+            .into_iter()
+            .map(|(corners, colour)| Polygon::new(corners, colour.mix(0.1).filled())),
+    )?;
+
+    let text = ("sans-serif", 12).into_font().color(&palette::TEXT);
+    chart
+        .configure_mesh()
+        .bold_line_style(palette::GRID.mix(0.5))
+        .axis_style(palette::GRID)
+        .x_label_formatter(&|v| format_share(*v))
+        .y_label_formatter(&|v| format_share(*v))
+        .x_desc("Contribution share (investment + risk)")
+        .y_desc("Reward share")
+        .label_style(text.clone())
+        .axis_desc_style(text)
+        .draw()?;
+
+    let ink = palette::TEXT;
+    chart.draw_series(DashedLineSeries::new(
+        [(0.0, 0.0), (1.0, 1.0)],
+        6,
+        4,
+        ShapeStyle::from(&ink).stroke_width(1),
+    ))?;
+    chart.draw_series(std::iter::once(
+        EmptyElement::at((0.9, 0.9))
+            + Text::new("fair", (6, 0), ("sans-serif", 11).into_font().color(&ink)),
+    ))?;
+
+    // Markers first, then labels in the space the markers leave.
+    let mut drawn: Vec<((f64, f64), f64, f64, &QuadrantPoint)> = Vec::new();
+    for p in points {
+        if !(p.contribution.is_finite() && p.reward.is_finite()) {
+            continue;
+        }
+        let at = (p.contribution.clamp(0.0, 1.0), p.reward.clamp(0.0, 1.0));
+        let (px, py) = chart.backend_coord(&at);
+        let (x, y) = (f64::from(px), f64::from(py));
+        positions.push((p.id.clone(), x, y));
+        drawn.push((at, x, y, p));
+        match p.band {
+            Band::Green => {
+                chart.draw_series(std::iter::once(Circle::new(at, 5, palette::GREEN.filled())))?;
+            }
+            Band::Amber => {
+                chart.draw_series(std::iter::once(TriangleMarker::new(
+                    at,
+                    7,
+                    palette::AMBER.filled(),
+                )))?;
+            }
+            Band::Red => {
+                chart.draw_series(std::iter::once(Cross::new(
+                    at,
+                    5,
+                    ShapeStyle::from(&palette::RED).stroke_width(3),
+                )))?;
+            }
+        }
+    }
+
+    // Each label right of its point, else left of it, else not at all (the UI
+    // names every point on hover and focus anyway): never over another label
+    // or a marker.
+    type Box4 = (f64, f64, f64, f64);
+    let mut taken: Vec<Box4> = drawn
+        .iter()
+        .map(|&(_, x, y, _)| (x - 7.0, y - 7.0, x + 7.0, y + 7.0))
+        .collect();
+    let overlaps = |b: &Box4, taken: &[Box4]| {
+        taken
+            .iter()
+            .any(|t| b.0 < t.2 && t.0 < b.2 && b.1 < t.3 && t.1 < b.3)
+    };
+    let (w, h) = (f64::from(size.0), f64::from(size.1));
+    let fits = |b: &Box4| b.0 >= 0.0 && b.2 <= w && b.1 >= 0.0 && b.3 <= h;
+    // plotters writes font-size = size ÷ 1.24; a sans-serif glyph is ~0.6 em wide.
+    let em = LABEL_SIZE / 1.24;
+    let font = ("sans-serif", LABEL_SIZE).into_font().color(&ink);
+    for &(at, x, y, p) in &drawn {
+        let label = short(&p.label);
+        if label.is_empty() {
+            continue;
+        }
+        let tw = 0.6 * em * label.chars().count() as f64;
+        let top = y - em * 0.7;
+        let bottom = y + em * 0.7;
+        let right = (x + 8.0, top, x + 8.0 + tw, bottom);
+        let left = (x - 8.0 - tw, top, x - 8.0, bottom);
+        let Some(b) = [right, left]
+            .into_iter()
+            .find(|b| fits(b) && !overlaps(b, &taken))
+        else {
+            continue;
+        };
+        taken.push(b);
+        let offset = ((b.0 - x).round() as i32, (b.1 - y).round() as i32);
+        chart.draw_series(std::iter::once(
+            EmptyElement::at(at) + Text::new(label, offset, font.clone()),
+        ))?;
+    }
+    root.present()?;
+    Ok(())
+}
