@@ -38,7 +38,10 @@ extern "C" {
     fn adopt_styles(shadow: &ShadowRoot, css: &str);
 }
 
-const CSS: &str = include_str!("../../style/widget.css");
+const CSS: &str = concat!(
+    include_str!("../../style/widget.css"),
+    include_str!("../../style/portfolio.css")
+);
 
 /// Defines `<partner-scorecard>` once per page.
 pub fn register() {

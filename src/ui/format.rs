@@ -14,7 +14,10 @@ pub struct Fmt {
     number: Intl::NumberFormat,
     ratio: Intl::NumberFormat,
     time: Intl::DateTimeFormat,
+    date: Intl::DateTimeFormat,
     pub locale: String,
+    /// The words of the locale's language (English when it has none).
+    pub m: &'static crate::i18n::Messages,
 }
 
 fn options(pairs: &[(&str, JsValue)]) -> Object {
@@ -115,8 +118,27 @@ impl Fmt {
                     ("timeStyle", "short".into()),
                 ]),
             ),
+            date: Intl::DateTimeFormat::new(
+                &Array::of1(&JsValue::from_str(&locale)),
+                &options(&[("dateStyle", "medium".into()), ("timeZone", "UTC".into())]),
+            ),
+            m: crate::i18n::Lang::from_locale(&locale).messages(),
             locale,
         }
+    }
+
+    /// An ISO date (`2026-09-30`) in the locale's words; other text is shown as is.
+    pub fn date(&self, iso: &str) -> String {
+        let date = js_sys::Date::new(&JsValue::from_str(iso));
+        if date.get_time().is_nan() {
+            return iso.to_string();
+        }
+        self.date
+            .format()
+            .call1(&JsValue::NULL, &date)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| iso.to_string())
     }
 
     pub fn money(&self, v: f64) -> String {
