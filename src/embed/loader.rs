@@ -317,7 +317,10 @@ impl Loader {
             }
             Err(_) if timed_out.get() => Err(Failure::Load(error(
                 "timeout",
-                format!("The data server did not answer within {} seconds.", timeout),
+                format!(
+                    "The data server did not answer within {timeout} second{}.",
+                    if timeout == 1.0 { "" } else { "s" }
+                ),
                 format!("GET {url} timed out after {timeout} s"),
             ))),
             Err(_) if controller.signal().aborted() => Err(Failure::Aborted),

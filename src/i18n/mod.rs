@@ -23,7 +23,11 @@ impl Lang {
     /// assert_eq!(Lang::from_locale("pt-BR"), Lang::En);
     /// ```
     pub fn from_locale(locale: &str) -> Lang {
-        let primary = locale.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = locale
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "de" => Lang::De,
             "fr" => Lang::Fr,

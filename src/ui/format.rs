@@ -186,17 +186,29 @@ impl Fmt {
 
     /// A signed change with an arrow, e.g. "▲ +1,200".
     pub fn change(&self, v: Option<f64>, money: bool) -> String {
+        self.signed(v, |a| {
+            if money {
+                self.compact(a)
+            } else {
+                self.number(a)
+            }
+        })
+    }
+
+    /// A change of a share in percentage points, e.g. "▼ −3 pp".
+    pub fn change_points(&self, v: Option<f64>) -> String {
+        self.signed(v.map(|v| v * 100.0), |a| {
+            format!("{} pp", self.number((a * 10.0).round() / 10.0))
+        })
+    }
+
+    fn signed(&self, v: Option<f64>, text: impl Fn(f64) -> String) -> String {
         match v {
             None => UNDEFINED.into(),
-            Some(0.0) => "■ 0".into(),
+            Some(v) if v.abs() < 1e-9 => "■ 0".into(),
             Some(v) => {
                 let arrow = if v > 0.0 { "▲ +" } else { "▼ −" };
-                let text = if money {
-                    self.compact(v.abs())
-                } else {
-                    self.number(v.abs())
-                };
-                format!("{arrow}{text}")
+                format!("{arrow}{}", text(v.abs()))
             }
         }
     }

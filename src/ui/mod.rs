@@ -1,11 +1,17 @@
 //! The Leptos views. They read `State` and the engine's figures; they compute
 //! no figure of their own.
 
+mod balance;
+mod chart_figure;
+mod commitments;
 pub mod format;
+mod pillars;
 mod portfolio;
 mod scorecard;
 pub mod state;
 mod states;
+mod trends;
+mod words;
 
 use leptos::prelude::*;
 use state::State;
@@ -30,6 +36,8 @@ pub fn App(state: State) -> impl IntoView {
             (None, None) => view! { <states::Skeleton /> }.into_any(),
             (Some(model), _) => {
                 let partner = state.partner();
+                // A period picked inside the widget re-renders the view.
+                state.picked_period.track();
                 view! {
                     <states::Banners state=state model=model.clone() />
                     {match partner {
