@@ -283,3 +283,26 @@ pageTest(env, '3b. the credentials attribute decides whether cookies go to the d
   assert.equal(cookie('omit'), null, 'credentials="omit" sends no cookie');
   for (const id of ['dflt', 'incl', 'omit']) assert.ok(await h.$(`#${id}`, 'partner-name').isVisible());
 });
+
+pageTest(env, '3c. a new src replaces the figures; a failing new src shows its error, not the old figures', { allow: [/status of 404/] }, async (h) => {
+  await h.open(hostPage(`<partner-scorecard id="s" src="{{DATA}}/sample.json" partner="P-00001" period="${PERIOD}"></partner-scorecard>`));
+  await h.waitEvent('scorecard-ready', { target: 's' });
+  await h.waitVisible('#s', 'partner-name');
+  await assertFigures(h, '#s', engineCard('P-00001'));
+
+  // The feed with rejections scores P-00001 from fewer records.
+  await h.page.locator('#s').evaluate((el, src) => el.setAttribute('src', src), `${h.data}/rejects`);
+  const ready = await h.waitEvent('scorecard-ready', { target: 's', count: 2 });
+  const engine = expected(h.env.feeds.rejects, 'P-00001', PERIOD);
+  assert.equal(ready.detail.rejected, engine.counts.rejected);
+  await h.waitVisible('#s', 'rejected');
+  await assertFigures(h, '#s', engine.scorecard);
+
+  await h.page.locator('#s').evaluate((el, src) => el.setAttribute('src', src), `${h.data}/404?t=src`);
+  const error = await h.waitEvent('scorecard-error', { target: 's' });
+  assert.equal(error.detail.kind, 'not-found');
+  await h.waitVisible('#s', 'error');
+  assert.equal(await h.$('#s', 'scorecard').count(), 0, 'the old feed\'s figures are gone');
+  assert.equal(await h.$('#s', 'stale').count(), 0, 'not shown as stale data of the new src');
+  assert.equal(await h.$('#s', 'rejected').count(), 0, 'nor its rejections');
+});
