@@ -4,8 +4,8 @@
 //! web layers (`ui`, `embed`, wasm only). Everything up to `chart` is plain Rust.
 
 pub mod chart;
-pub mod i18n;
 pub mod contract;
+pub mod i18n;
 pub mod sample;
 pub mod score;
 

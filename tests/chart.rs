@@ -15,7 +15,14 @@ fn book() -> ScoreBook {
 
 #[test]
 fn trend_has_a_point_per_quarter_with_both_sides() {
-    let chart = pillar_trend(&book(), 0, Pillar::Reward, ["Vendor", "Partner"], (400, 200), &|v| format!("{v}"));
+    let chart = pillar_trend(
+        &book(),
+        0,
+        Pillar::Reward,
+        ["Vendor", "Partner"],
+        (400, 200),
+        &|v| format!("{v}"),
+    );
     let quarters: Vec<String> = chart.points.iter().map(|p| p.0.to_string()).collect();
     assert_eq!(quarters, ["2026-Q1", "2026-Q2"]);
     assert_eq!((chart.points[1].1, chart.points[1].2), (120.0, 80.0));
@@ -27,8 +34,20 @@ fn trend_has_a_point_per_quarter_with_both_sides() {
 #[test]
 fn labels_from_the_formatter_are_escaped_once() {
     let evil = |_: f64| "<img src=x onerror=alert(1)>&".to_string();
-    let chart = pillar_trend(&book(), 0, Pillar::Reward, ["<b>V</b>", "P"], (400, 200), &evil);
+    let chart = pillar_trend(
+        &book(),
+        0,
+        Pillar::Reward,
+        ["<b>V</b>", "P"],
+        (400, 200),
+        &evil,
+    );
     assert!(!chart.svg.contains("<img"), "no markup from labels");
-    assert!(chart.svg.contains("&lt;img src=x onerror=alert(1)&gt;&amp;"), "escaped exactly once");
+    assert!(
+        chart
+            .svg
+            .contains("&lt;img src=x onerror=alert(1)&gt;&amp;"),
+        "escaped exactly once"
+    );
     assert!(!chart.svg.contains("&amp;lt;"), "not escaped twice");
 }

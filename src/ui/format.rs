@@ -84,7 +84,9 @@ impl Fmt {
                 &[
                     ("style", "currency".into()),
                     ("currency", cur.clone()),
-                    ("maximumFractionDigits", 0.into()),
+                    // Whole amounts without cents, amounts with cents to the cent.
+                    ("minimumFractionDigits", 0.into()),
+                    ("maximumFractionDigits", 2.into()),
                 ],
             ),
             compact: number_format(
