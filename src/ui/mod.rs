@@ -7,6 +7,7 @@ mod commitments;
 pub mod format;
 mod pillars;
 mod portfolio;
+mod quadrant;
 mod scorecard;
 pub mod state;
 mod states;

@@ -224,6 +224,12 @@ export function startData(env, feeds) {
   env.requests = requests;
   /** Switchable endpoint `/switch?id=ID`: 'ok' (sample JSON), 'fail' (500), 'missing' (404). */
   env.setSwitch = (id, mode) => switches.set(id, mode);
+  /** Serves `body` at `path` on DATA from now on (feeds a test makes itself). */
+  const extra = new Map();
+  env.addFeed = (path, body, type = 'application/json') => {
+    extra.set(path, { body, type });
+    return env.dataOrigin + path;
+  };
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://data.invalid');
@@ -289,7 +295,10 @@ export function startData(env, feeds) {
         if (mode === 'missing') return fail(404);
         return json(feeds.json);
       }
-      default: return fail(404);
+      default: {
+        const feed = extra.get(url.pathname);
+        return feed ? send(200, feed.type, feed.body) : fail(404);
+      }
     }
   });
   server.on('close', () => { for (const t of timers) clearTimeout(t); });
