@@ -74,11 +74,11 @@ pub fn TargetsView(s: Scorecard, fmt: Fmt) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{k.label.clone()}</th>
-                    <td>{words::side(m, k.side)}</td>
-                    <td class="ps-num">{fmt.number(k.value)}</td>
-                    <td class="ps-num">{fmt.number(k.target)}</td>
-                    <td class="ps-num">{fmt.percent(k.attainment)}</td>
-                    <td>
+                    <td data-label=m.side>{words::side(m, k.side)}</td>
+                    <td class="ps-num" data-label=m.actual>{fmt.number(k.value)}</td>
+                    <td class="ps-num" data-label=m.target>{fmt.number(k.target)}</td>
+                    <td class="ps-num" data-label=m.attainment>{fmt.percent(k.attainment)}</td>
+                    <td data-label=m.status>
                         <span class=format!("ps-status ps-status-{}", k.status.as_str()) data-testid="kpi-status">
                             <span aria-hidden="true">{icon}" "</span>{word}
                         </span>
@@ -92,7 +92,7 @@ pub fn TargetsView(s: Scorecard, fmt: Fmt) -> impl IntoView {
     } else {
         view! {
             <div class="ps-scroll">
-                <table data-testid="kpis">
+                <table data-testid="kpis" class="ps-stackable">
                     <thead><tr>
                         <th scope="col">{m.metric}</th><th scope="col">{m.side}</th>
                         <th scope="col" class="ps-num">{m.actual}</th><th scope="col" class="ps-num">{m.target}</th>

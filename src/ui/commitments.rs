@@ -26,9 +26,9 @@ pub fn CommitmentsView(
         view! {
             <tr data-testid="commitment">
                 <th scope="row">{c.text.clone()}" "{flag}</th>
-                <td>{words::side(m, c.side)}</td>
-                <td>{c.due.as_deref().map(|d| fmt.date(d)).unwrap_or_default()}</td>
-                <td><span class=format!("ps-status ps-commit-{}", c.status.as_str())><span aria-hidden="true">{icon}" "</span>{word}</span></td>
+                <td data-label=m.owner>{words::side(m, c.side)}</td>
+                <td data-label=m.due>{c.due.as_deref().map(|d| fmt.date(d)).unwrap_or_default()}</td>
+                <td data-label=m.status><span class=format!("ps-status ps-commit-{}", c.status.as_str())><span aria-hidden="true">{icon}" "</span>{word}</span></td>
             </tr>
         }
     };
@@ -47,7 +47,7 @@ pub fn CommitmentsView(
             } else {
                 view! {
                     <div class="ps-scroll">
-                        <table>
+                        <table class="ps-stackable">
                             <thead><tr>
                                 <th scope="col">{m.commitments}</th><th scope="col">{m.owner}</th>
                                 <th scope="col">{m.due}</th><th scope="col">{m.status}</th>
