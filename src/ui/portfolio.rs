@@ -161,6 +161,14 @@ pub fn PortfolioView(state: State, model: Arc<Model>) -> impl IntoView {
     let filter = RwSignal::new(Filter::default());
     let sort = RwSignal::new(None::<(Column, bool)>);
     let page = RwSignal::new(0usize);
+    // The table's own scroll box: a new page, order or filter starts at its top.
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let go = move |to: usize| {
+        page.set(to);
+        if let Some(el) = scroller.get_untracked() {
+            el.set_scroll_top(0);
+        }
+    };
 
     // Partner indices of the period's rows that pass the filter, in data order.
     let filtered = Memo::new({
@@ -222,7 +230,7 @@ pub fn PortfolioView(state: State, model: Arc<Model>) -> impl IntoView {
                     <select data-testid=format!("filter-{key}") on:change=move |ev| {
                         let v = event_target_value(&ev);
                         filter.update(|f| set(f, (!v.is_empty()).then_some(v)));
-                        page.set(0);
+                        go(0);
                     }>
                         <option value="">{m.any}</option>
                         {options}
@@ -239,7 +247,7 @@ pub fn PortfolioView(state: State, model: Arc<Model>) -> impl IntoView {
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         filter.update(|f| f.text = text);
-                        page.set(0);
+                        go(0);
                     } />
             </label>
             {select("tier", m.tier, facets.tiers, |f, v| f.tier = v)}
@@ -280,7 +288,7 @@ pub fn PortfolioView(state: State, model: Arc<Model>) -> impl IntoView {
                                     _ => (column, false),
                                 })
                             });
-                            page.set(0);
+                            go(0);
                         }>
                         {c.label}
                         <span class="ps-sort-arrow" aria-hidden="true">{arrow}</span>
@@ -337,12 +345,12 @@ pub fn PortfolioView(state: State, model: Arc<Model>) -> impl IntoView {
             view! {
                 <div class="ps-pager" part="pager">
                     <button type="button" data-testid="pager-prev" aria-disabled=move || first().to_string()
-                        on:click=move |_| if !first() { page.set(current.get_untracked() - 1) }>
+                        on:click=move |_| if !first() { go(current.get_untracked() - 1) }>
                         <span aria-hidden="true">"← "</span>{m.previous_page}
                     </button>
                     <span data-testid="pager-status" aria-live="polite">{status}</span>
                     <button type="button" data-testid="pager-next" aria-disabled=move || last().to_string()
-                        on:click=move |_| if !last() { page.set(current.get_untracked() + 1) }>
+                        on:click=move |_| if !last() { go(current.get_untracked() + 1) }>
                         {m.next_page}<span aria-hidden="true">" →"</span>
                     </button>
                 </div>
@@ -358,12 +366,12 @@ pub fn PortfolioView(state: State, model: Arc<Model>) -> impl IntoView {
                 <p class="ps-meta" data-testid="portfolio-count" aria-live="polite">{count}</p>
             </header>
             {filters}
-            <div class="ps-scroll ps-table-scroll" tabindex="0" role="region" aria-label=m.all_partners>
+            <div class="ps-scroll ps-table-scroll" node_ref=scroller tabindex="0" role="region" aria-label=m.all_partners>
                 <table class="ps-table" data-testid="portfolio-table">
                     <thead><tr>
                         {headers}
                         <th scope="col" class="ps-num ps-trend-head">
-                            {m.trend}<span class="ps-sub">{trend_header}</span>
+                            {m.trend}" "<span class="ps-sub">{trend_header}</span>
                         </th>
                     </tr></thead>
                     <tbody>{body}</tbody>
@@ -381,7 +389,14 @@ fn row(state: State, ds: &Dataset, fmt: &Fmt, s: &Scorecard, period: Quarter) ->
     let p = &ds.partners[s.partner_index];
     let id = p.id.clone();
     let detail = |v: &Option<String>| v.clone().unwrap_or_else(|| UNDEFINED.to_string());
-    let change = s.trend.previous.as_ref().and_then(|c| c.fairness);
+    // A change that rounds to nothing reads "■ 0", not "▼ −0".
+    let change = s.trend.previous.as_ref().and_then(|c| c.fairness).map(|v| {
+        if fmt.number(v.abs()) == fmt.number(0.0) {
+            0.0
+        } else {
+            v
+        }
+    });
     view! {
         <tr data-testid="portfolio-row" data-partner=p.id.clone()>
             <th scope="row">
