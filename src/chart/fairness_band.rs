@@ -6,6 +6,7 @@
 
 use super::health::{quarter_label, runs, Ticks};
 use super::palette;
+use super::ChartWords;
 use crate::contract::{Quarter, Thresholds};
 use crate::score::{ScoreBook, Scorecard};
 use plotters::prelude::*;
@@ -29,13 +30,32 @@ pub fn fairness_trend(
     size: (u32, u32),
     format_y: &dyn Fn(f64) -> String,
 ) -> FairnessChart {
+    fairness_trend_with(
+        book,
+        partner_index,
+        thresholds,
+        size,
+        format_y,
+        &ChartWords::ENGLISH,
+    )
+}
+
+/// `fairness_trend` with the "fair" label in other words.
+pub fn fairness_trend_with(
+    book: &ScoreBook,
+    partner_index: usize,
+    thresholds: &Thresholds,
+    size: (u32, u32),
+    format_y: &dyn Fn(f64) -> String,
+    words: &ChartWords,
+) -> FairnessChart {
     let points: Vec<(Quarter, Option<f64>)> = book
         .history(partner_index)
         .map(|s: &Scorecard| (s.period, s.fairness))
         .collect();
     let mut svg = String::new();
     // Drawing into a String cannot fail for I/O; a layout error leaves an empty chart.
-    let _ = draw(&mut svg, &points, thresholds, size, format_y);
+    let _ = draw(&mut svg, &points, thresholds, size, format_y, words);
     FairnessChart { points, svg }
 }
 
@@ -68,6 +88,7 @@ fn draw(
     thresholds: &Thresholds,
     size: (u32, u32),
     format_y: &dyn Fn(f64) -> String,
+    words: &ChartWords,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let root = SVGBackend::with_string(svg, size).into_drawing_area();
     let (g, a) = limits(thresholds);
@@ -145,7 +166,11 @@ fn draw(
     ))?;
     chart.draw_series(std::iter::once(
         EmptyElement::at((x0, 0.0))
-            + Text::new("fair", (4, -14), ("sans-serif", 11).into_font().color(&ink)),
+            + Text::new(
+                words.fair.to_string(),
+                (4, -14),
+                ("sans-serif", 11).into_font().color(&ink),
+            ),
     ))?;
 
     // (x, ln F on the plot, -1 below / 0 inside / 1 above the range)

@@ -7,8 +7,10 @@ mod health;
 mod quadrant;
 mod trend;
 
+pub use fairness_band::fairness_trend_with;
 pub use fairness_band::{fairness_trend, FairnessChart};
 pub use health::{health_trend, HealthChart};
+pub use quadrant::balance_quadrant_with;
 pub use quadrant::{balance_quadrant, quadrant_points, QuadrantChart, QuadrantPoint};
 pub use trend::{pillar_trend, TrendChart};
 
@@ -24,4 +26,20 @@ pub mod palette {
     /// Okabe–Ito orange #E69F00 darkened: 3.7:1 on white instead of 2.3:1.
     pub const AMBER: RGBColor = RGBColor(0xB3, 0x7A, 0x00);
     pub const RED: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
+}
+
+/// Words drawn inside charts, in the viewer's language.
+#[derive(Debug, Clone, Copy)]
+pub struct ChartWords<'a> {
+    pub contribution_share: &'a str,
+    pub reward_share: &'a str,
+    pub fair: &'a str,
+}
+
+impl ChartWords<'static> {
+    pub const ENGLISH: ChartWords<'static> = ChartWords {
+        contribution_share: "Contribution share (investment + risk)",
+        reward_share: "Reward share",
+        fair: "fair",
+    };
 }

@@ -5,6 +5,7 @@
 use super::fairness_band::limits;
 use super::health::Ticks;
 use super::palette;
+use super::ChartWords;
 use crate::contract::{Dataset, Thresholds};
 use crate::score::{Band, Portfolio};
 use plotters::prelude::*;
@@ -72,6 +73,17 @@ pub fn balance_quadrant(
     size: (u32, u32),
     format_share: &dyn Fn(f64) -> String,
 ) -> QuadrantChart {
+    balance_quadrant_with(points, thresholds, size, format_share, &ChartWords::ENGLISH)
+}
+
+/// `balance_quadrant` with the axis titles and the "fair" label in other words.
+pub fn balance_quadrant_with(
+    points: &[QuadrantPoint],
+    thresholds: &Thresholds,
+    size: (u32, u32),
+    format_share: &dyn Fn(f64) -> String,
+    words: &ChartWords,
+) -> QuadrantChart {
     let mut svg = String::new();
     let mut positions = Vec::new();
     // Drawing into a String cannot fail for I/O; a layout error leaves an empty chart.
@@ -82,6 +94,7 @@ pub fn balance_quadrant(
         thresholds,
         size,
         format_share,
+        words,
     );
     QuadrantChart { svg, positions }
 }
@@ -108,6 +121,7 @@ fn draw(
     thresholds: &Thresholds,
     size: (u32, u32),
     format_share: &dyn Fn(f64) -> String,
+    words: &ChartWords,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let root = SVGBackend::with_string(svg, size).into_drawing_area();
     let ticks = vec![0.0, 0.25, 0.5, 0.75, 1.0];
@@ -151,8 +165,8 @@ fn draw(
         .axis_style(palette::GRID)
         .x_label_formatter(&|v| format_share(*v))
         .y_label_formatter(&|v| format_share(*v))
-        .x_desc("Contribution share (investment + risk)")
-        .y_desc("Reward share")
+        .x_desc(words.contribution_share)
+        .y_desc(words.reward_share)
         .label_style(text.clone())
         .axis_desc_style(text)
         .draw()?;
@@ -166,7 +180,11 @@ fn draw(
     ))?;
     chart.draw_series(std::iter::once(
         EmptyElement::at((0.9, 0.9))
-            + Text::new("fair", (6, 0), ("sans-serif", 11).into_font().color(&ink)),
+            + Text::new(
+                words.fair.to_string(),
+                (6, 0),
+                ("sans-serif", 11).into_font().color(&ink),
+            ),
     ))?;
 
     // Markers first, then labels in the space the markers leave.

@@ -66,3 +66,12 @@ pub fn fmt_for(state: State, model: &state::Model) -> format::Fmt {
         &currency.unwrap_or_else(|| model.ds.currency.clone()),
     )
 }
+
+/// The words charts draw, in the locale's language.
+pub fn chart_words(m: &'static crate::i18n::Messages) -> crate::chart::ChartWords<'static> {
+    crate::chart::ChartWords {
+        contribution_share: m.contribution_share,
+        reward_share: m.reward_share,
+        fair: m.fair_line,
+    }
+}

@@ -208,9 +208,13 @@ fn draw(
                 .into_any();
         }
 
-        let drawn = chart::balance_quadrant(&points, &model.ds.thresholds, (w, h), &|v| {
-            fmt.percent(Some(v))
-        });
+        let drawn = chart::balance_quadrant_with(
+            &points,
+            &model.ds.thresholds,
+            (w, h),
+            &|v| fmt.percent(Some(v)),
+            &super::chart_words(fmt.m),
+        );
         let by_id: HashMap<&str, &QuadrantPoint> =
             points.iter().map(|p| (p.id.as_str(), p)).collect();
         let fairness: HashMap<&str, Option<f64>> = portfolio

@@ -83,7 +83,14 @@ pub fn TrendsView(
         .collect_view();
 
     let t = &model.ds.thresholds;
-    let f = chart::fairness_trend(&model.book, index, t, (width, 240), &|v| fmt.ratio(Some(v)));
+    let f = chart::fairness_trend_with(
+        &model.book,
+        index,
+        t,
+        (width, 240),
+        &|v| fmt.ratio(Some(v)),
+        &super::chart_words(m),
+    );
     let quarters: Vec<Quarter> = f.points.iter().map(|x| x.0).collect();
     let (first, last) = first_last(&quarters);
     let defined: Vec<f64> = f.points.iter().filter_map(|x| x.1).collect();
