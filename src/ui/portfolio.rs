@@ -8,6 +8,7 @@
 
 use super::format::{Fmt, UNDEFINED};
 use super::quadrant::QuadrantView;
+use super::scorecard::notice;
 use super::state::{Model, State};
 use crate::contract::{Dataset, Quarter};
 use crate::i18n::{fill, Messages};
@@ -59,11 +60,6 @@ pub(super) fn band_badge(m: &'static Messages, band: Option<Band>) -> impl IntoV
         None => ("ps-band-none".to_string(), String::new(), UNDEFINED),
     };
     view! { <span class=class><span aria-hidden="true">{icon}</span>{word}</span> }
-}
-
-/// The notice shown instead of the portfolio when there is nothing to list.
-fn notice(text: String) -> AnyView {
-    view! { <div class="ps-notice" data-testid="notice" role="status">{text}</div> }.into_any()
 }
 
 /// One column of the table: its test key, how it sorts, its header, alignment.
@@ -133,25 +129,7 @@ pub fn PortfolioView(state: State, model: Arc<Model>) -> impl IntoView {
         }
     };
     if !model.book.periods.contains(&period) {
-        let first = model
-            .book
-            .periods
-            .first()
-            .map(|q| q.to_string())
-            .unwrap_or_default();
-        let last = model
-            .book
-            .latest()
-            .map(|q| q.to_string())
-            .unwrap_or_default();
-        return notice(fill(
-            m.unknown_period,
-            &[
-                ("period", &period.to_string()),
-                ("first", &first),
-                ("last", &last),
-            ],
-        ));
+        return notice(super::scorecard::unknown_period(&model, period, m));
     }
 
     let facets = Facets::of(&model.ds);
