@@ -163,8 +163,9 @@ async fn portfolio_row_opens_the_scorecard_and_fires_select() {
         .unwrap();
     let first = button.text_content().unwrap();
     button.click();
-    let text = shows(&el, "Balance").await;
-    assert!(text.contains("Balance") && text.contains(&first), "{text}");
+    // "Targets" is only in the scorecard ("Balance" is also in "Balance quadrant").
+    let text = shows(&el, "Targets").await;
+    assert!(text.contains("Targets") && text.contains(&first), "{text}");
     let last = selects.borrow().last().cloned().unwrap();
     assert!(field(&last, "partner").as_string().is_some());
     let back: HtmlElement = query(&el, "[data-testid=back]")
@@ -213,5 +214,15 @@ async fn names_from_data_are_text_not_markup() {
     let text = shows(&el, "<img").await;
     assert!(text.contains("<img src=x"), "{text}");
     assert!(query(&el, "img").is_none());
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn errors_speak_the_locale_language() {
+    let el = element(&[("locale", "de-DE")], r#"{"schema":"partner-scorecard/v9","records":[]}"#);
+    let text = shows(&el, "Formatversion").await;
+    assert!(text.contains("Formatversion, die dieses Widget nicht liest"), "{text}");
+    assert!(text.contains("Technische Details") && text.contains("Erneut versuchen"), "{text}");
+    assert!(text.contains("partner-scorecard/v1"), "the detail still names the version: {text}");
     el.remove();
 }

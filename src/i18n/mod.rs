@@ -171,6 +171,37 @@ pub struct Messages {
     pub no_records_for_period: &'static str,
     pub side_reported_nothing: &'static str,
     pub no_matches: &'static str,
+    pub entries_rejected: &'static str,
+    /// Error messages by `scorecard-error` kind (the technical detail stays as sent).
+    pub err_config: &'static str,
+    pub err_unauthorised: &'static str,
+    pub err_not_found: &'static str,
+    pub err_http: &'static str,
+    pub err_server: &'static str,
+    pub err_network: &'static str,
+    pub err_timeout: &'static str,
+    pub err_parse: &'static str,
+    pub err_schema: &'static str,
+    pub err_empty: &'static str,
+}
+
+impl Messages {
+    /// The message for an error kind, or `None` for a kind this version does not know.
+    pub fn error(&self, kind: &str) -> Option<&'static str> {
+        Some(match kind {
+            "config" => self.err_config,
+            "unauthorised" => self.err_unauthorised,
+            "not-found" => self.err_not_found,
+            "http" => self.err_http,
+            "server" => self.err_server,
+            "network" => self.err_network,
+            "timeout" => self.err_timeout,
+            "parse" => self.err_parse,
+            "schema" => self.err_schema,
+            "empty" => self.err_empty,
+            _ => return None,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -204,6 +235,7 @@ mod tests {
                 (en.chart_quadrant_summary, m.chart_quadrant_summary),
                 (en.stale_since, m.stale_since),
                 (en.records_rejected_many, m.records_rejected_many),
+                (en.entries_rejected, m.entries_rejected),
                 (en.unknown_partner, m.unknown_partner),
                 (en.unknown_period, m.unknown_period),
                 (en.bad_period, m.bad_period),

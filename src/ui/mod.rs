@@ -34,7 +34,9 @@ pub fn App(state: State) -> impl IntoView {
             (None, Some(error)) => {
                 view! { <states::ErrorPanel state=state error=error /> }.into_any()
             }
-            (None, None) => view! { <states::Skeleton /> }.into_any(),
+            (None, None) => {
+                view! { <states::Skeleton label=messages_for(state).loading /> }.into_any()
+            }
             (Some(model), _) => {
                 let partner = state.partner();
                 // A period picked inside the widget re-renders the view.
@@ -74,4 +76,13 @@ pub fn chart_words(m: &'static crate::i18n::Messages) -> crate::chart::ChartWord
         reward_share: m.reward_share,
         fair: m.fair_line,
     }
+}
+
+/// The words of the element's locale, for views that have no data yet.
+pub fn messages_for(state: State) -> &'static crate::i18n::Messages {
+    let locale = state
+        .attrs
+        .with(|a| a.locale.clone())
+        .unwrap_or_else(format::page_locale);
+    crate::i18n::Lang::from_locale(&locale).messages()
 }

@@ -1,14 +1,15 @@
 //! Loading skeleton, error panel, stale banner and the rejected-records disclosure.
 
 use super::state::{LoadError, Model, State};
+use crate::i18n::{fill, Messages};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The shape of the final layout, so nothing jumps when the data arrives.
 #[component]
-pub fn Skeleton() -> impl IntoView {
+pub fn Skeleton(label: &'static str) -> impl IntoView {
     view! {
-        <div class="ps-skeleton" data-testid="loading" role="status" aria-label="Loading the scorecard">
+        <div class="ps-skeleton" data-testid="loading" role="status" aria-label=label>
             <div class="ps-sk ps-sk-title"></div>
             <div class="ps-pillars">
                 <div class="ps-sk ps-sk-card"></div>
@@ -23,16 +24,18 @@ pub fn Skeleton() -> impl IntoView {
 #[component]
 pub fn ErrorPanel(state: State, error: LoadError) -> impl IntoView {
     let retrying = move || state.load.with(|l| l.loading);
+    let m = super::messages_for(state);
+    let message = localised(m, &error);
     view! {
         <div class="ps-error" role="alert" data-testid="error" data-kind=error.kind part="error">
-            <p class="ps-error-message" data-testid="error-message">{error.message.clone()}</p>
+            <p class="ps-error-message" data-testid="error-message">{message}</p>
             <details>
-                <summary>"Technical detail"</summary>
+                <summary>{m.technical_detail}</summary>
                 <pre data-testid="error-detail">{error.detail.clone()}</pre>
             </details>
             <button type="button" data-testid="retry" disabled=retrying
                 on:click=move |_| state.retry.update(|n| *n += 1)>
-                {move || if retrying() { "Retrying…" } else { "Retry" }}
+                {move || if retrying() { m.retrying } else { m.retry }}
             </button>
         </div>
     }
@@ -45,13 +48,14 @@ pub fn Banners(state: State, model: Arc<Model>) -> impl IntoView {
     let stale = move || {
         let load = state.load.get();
         let fmt = super::fmt_for(state, &model_for_time);
+        let m = fmt.m;
         load.stale_since.map(|since| {
-            let reason = load.error.map(|e| e.message).unwrap_or_default();
+            let reason = load.error.map(|e| localised(m, &e)).unwrap_or_default();
             view! {
                 <div class="ps-stale" role="status" data-testid="stale">
-                    {format!("Showing data that is stale since {}. ", fmt.time(since))}
+                    {fill(m.stale_since, &[("time", &fmt.time(since))])}" "
                     {reason}
-                    <button type="button" on:click=move |_| state.retry.update(|n| *n += 1)>"Retry"</button>
+                    <button type="button" on:click=move |_| state.retry.update(|n| *n += 1)>{m.retry}</button>
                 </div>
             }
         })
@@ -59,11 +63,15 @@ pub fn Banners(state: State, model: Arc<Model>) -> impl IntoView {
     let rejected = model.ds.rejected.clone();
     let warnings = model.ds.warnings.clone();
     let n = model.ds.counts.rejected;
+    let m = super::messages_for(state);
     let disclosure = (!rejected.is_empty()).then(|| {
         let summary = match n {
-            0 => format!("{} entries rejected", rejected.len()),
-            1 => "1 record rejected".to_string(),
-            n => format!("{n} records rejected"),
+            0 => fill(
+                m.entries_rejected,
+                &[("count", &rejected.len().to_string())],
+            ),
+            1 => m.records_rejected_one.to_string(),
+            n => fill(m.records_rejected_many, &[("count", &n.to_string())]),
         };
         view! {
             <details class="ps-rejected" data-testid="rejected" part="rejected">
@@ -80,4 +88,15 @@ pub fn Banners(state: State, model: Arc<Model>) -> impl IntoView {
         }
     });
     view! { {stale} {disclosure} }
+}
+
+/// English keeps the loader's own sentence (it names status codes and seconds);
+/// other languages say the same per error kind, the detail carries the numbers.
+fn localised(m: &'static Messages, e: &LoadError) -> String {
+    if std::ptr::eq(m, crate::i18n::Lang::En.messages()) {
+        return e.message.clone();
+    }
+    m.error(e.kind)
+        .map(str::to_string)
+        .unwrap_or_else(|| e.message.clone())
 }
