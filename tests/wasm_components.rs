@@ -219,10 +219,22 @@ async fn names_from_data_are_text_not_markup() {
 
 #[wasm_bindgen_test]
 async fn errors_speak_the_locale_language() {
-    let el = element(&[("locale", "de-DE")], r#"{"schema":"partner-scorecard/v9","records":[]}"#);
+    let el = element(
+        &[("locale", "de-DE")],
+        r#"{"schema":"partner-scorecard/v9","records":[]}"#,
+    );
     let text = shows(&el, "Formatversion").await;
-    assert!(text.contains("Formatversion, die dieses Widget nicht liest"), "{text}");
-    assert!(text.contains("Technische Details") && text.contains("Erneut versuchen"), "{text}");
-    assert!(text.contains("partner-scorecard/v1"), "the detail still names the version: {text}");
+    assert!(
+        text.contains("Formatversion, die dieses Widget nicht liest"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Technische Details") && text.contains("Erneut versuchen"),
+        "{text}"
+    );
+    assert!(
+        text.contains("partner-scorecard/v1"),
+        "the detail still names the version: {text}"
+    );
     el.remove();
 }
