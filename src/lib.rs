@@ -5,6 +5,7 @@
 
 pub mod chart;
 pub mod contract;
+pub mod export;
 pub mod i18n;
 pub mod sample;
 pub mod score;

@@ -1,0 +1,79 @@
+//! The scorecard on screen as CSV, for the QBR handout. Plain Rust, so the
+//! download and the `scorecard` command can never disagree on a number.
+
+use crate::score::{Figure, Scorecard};
+
+/// Header of [`scorecard_csv`]: one row per figure, then one per KPI.
+pub const HEADER: [&str; 9] = [
+    "partner",
+    "period",
+    "figure",
+    "side",
+    "metric",
+    "value",
+    "target",
+    "attainment",
+    "status",
+];
+
+/// One scorecard as CSV. Figures use the dotted keys of [`Figure::key`]
+/// (`investment.vendor`, `fairness`, …); undefined figures are empty cells.
+/// Numbers are written in Rust's shortest round-trip form, so they parse back
+/// to exactly the engine's values.
+///
+/// ```
+/// # use partner_scorecard::{contract, score::ScoreBook, export};
+/// let doc = r#"{"schema":"partner-scorecard/v1","partners":[{"id":"a"}],"records":[
+///   {"partner":"a","period":"2026-Q1","side":"vendor","metric":"mdf","value":10}]}"#;
+/// let book = ScoreBook::new(&contract::parse_json(doc.as_bytes()).unwrap());
+/// let csv = export::scorecard_csv(&book.scorecards[0]);
+/// assert!(csv.contains("a,2026-Q1,investment.vendor,vendor,,10,,,"));
+/// ```
+pub fn scorecard_csv(s: &Scorecard) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let period = s.period.to_string();
+    let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let mut row = |cells: [&str; 9]| {
+        // Writing to memory cannot fail but for a bug in csv; an empty export says so.
+        let _ = w.write_record(cells);
+    };
+    row(HEADER);
+    for f in Figure::ALL {
+        let key = f.key();
+        let side = key
+            .split_once('.')
+            .map(|(_, side)| side)
+            .filter(|s| *s == "vendor" || *s == "partner")
+            .unwrap_or("");
+        row([
+            &s.partner,
+            &period,
+            key,
+            side,
+            "",
+            &num(f.get(s)),
+            "",
+            "",
+            "",
+        ]);
+    }
+    let band = s.band.map(|b| b.as_str()).unwrap_or("");
+    let balance = s.balance.map(|b| b.as_str()).unwrap_or("");
+    row([&s.partner, &period, "band", "", "", band, "", "", ""]);
+    row([&s.partner, &period, "balance", "", "", balance, "", "", ""]);
+    for k in &s.kpis {
+        row([
+            &s.partner,
+            &period,
+            "kpi",
+            k.side.as_str(),
+            &k.metric,
+            &k.value.to_string(),
+            &k.target.to_string(),
+            &num(k.attainment),
+            k.status.as_str(),
+        ]);
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
