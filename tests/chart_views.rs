@@ -342,3 +342,45 @@ fn nothing_panics_on_thin_data() {
     assert!(!q.svg.contains("NaN"));
     assert_eq!(q.positions.len(), 1);
 }
+
+#[test]
+fn a_crowded_quadrant_draws_markers_but_no_labels() {
+    use partner_scorecard::chart::quadrant::MAX_LABELLED;
+    let points: Vec<QuadrantPoint> = (0..=MAX_LABELLED)
+        .map(|i| QuadrantPoint {
+            id: format!("p{i}"),
+            label: format!("Partner number {i}"),
+            contribution: (i as f64 + 0.5) / (MAX_LABELLED as f64 + 1.0),
+            reward: 0.5,
+            band: Band::Green,
+        })
+        .collect();
+    let chart = balance_quadrant(&points, &Thresholds::default(), (600, 600), &|v| {
+        format!("{v}")
+    });
+    assert_eq!(
+        chart.positions.len(),
+        points.len(),
+        "every point is still placed"
+    );
+    assert!(
+        !chart.svg.contains("Partner number"),
+        "no labels when crowded"
+    );
+    let spread: Vec<QuadrantPoint> = points[..3]
+        .iter()
+        .enumerate()
+        .map(|(i, p)| QuadrantPoint {
+            contribution: 0.2 + 0.3 * i as f64,
+            reward: 0.2 + 0.3 * i as f64,
+            ..p.clone()
+        })
+        .collect();
+    let few = balance_quadrant(&spread, &Thresholds::default(), (600, 600), &|v| {
+        format!("{v}")
+    });
+    assert!(
+        few.svg.contains("Partner number 1"),
+        "few points keep their labels"
+    );
+}

@@ -4,7 +4,7 @@
 
 mod fairness_band;
 mod health;
-mod quadrant;
+pub mod quadrant;
 mod trend;
 
 pub use fairness_band::fairness_trend_with;

@@ -99,6 +99,9 @@ pub fn balance_quadrant_with(
     QuadrantChart { svg, positions }
 }
 
+/// Above this many points the chart draws markers only.
+pub const MAX_LABELLED: usize = 60;
+
 /// Longest label drawn, in characters; the UI shows the full name on focus.
 const LABEL_CHARS: usize = 18;
 const LABEL_SIZE: f64 = 11.0;
@@ -219,6 +222,13 @@ fn draw(
         }
     }
 
+    // A crowded chart gets no labels: they could not be placed without overlap,
+    // and each costs a text measurement in the browser. The UI names every
+    // point on hover and focus.
+    if drawn.len() > MAX_LABELLED {
+        root.present()?;
+        return Ok(());
+    }
     // Each label right of its point, else left of it, else not at all (the UI
     // names every point on hover and focus anyway): never over another label
     // or a marker.
