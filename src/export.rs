@@ -30,14 +30,29 @@ pub const HEADER: [&str; 9] = [
 /// assert!(csv.contains("a,2026-Q1,investment.vendor,vendor,,10,,,"));
 /// ```
 pub fn scorecard_csv(s: &Scorecard) -> String {
+    scorecards_csv(std::iter::once(s))
+}
+
+/// Several scorecards under one header, e.g. a partner's every quarter.
+pub fn scorecards_csv<'a>(scorecards: impl IntoIterator<Item = &'a Scorecard>) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
+    {
+        let mut row = |cells: [&str; 9]| {
+            // Writing to memory cannot fail but for a bug in csv; an empty export says so.
+            let _ = w.write_record(cells);
+        };
+        row(HEADER);
+        for s in scorecards {
+            rows(s, &mut row);
+        }
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+fn rows(s: &Scorecard, row: &mut dyn FnMut([&str; 9])) {
     let period = s.period.to_string();
     let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
-    let mut row = |cells: [&str; 9]| {
-        // Writing to memory cannot fail but for a bug in csv; an empty export says so.
-        let _ = w.write_record(cells);
-    };
-    row(HEADER);
     for f in Figure::ALL {
         let key = f.key();
         let side = key
@@ -74,6 +89,4 @@ pub fn scorecard_csv(s: &Scorecard) -> String {
             k.status.as_str(),
         ]);
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
 }

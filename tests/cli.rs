@@ -507,3 +507,71 @@ fn sample_json_and_csv_score_the_same() {
     assert!(ds.records.iter().any(|r| r.floor.is_some()));
     assert!(ds.metrics.iter().any(|m| m.key == "joint_events"));
 }
+
+/// The QBR handout's CSV carries exactly the numbers `score` prints.
+#[test]
+fn export_csv_equals_score_json() {
+    let sample = scorecard(
+        &[
+            "sample",
+            "--partners",
+            "3",
+            "--quarters",
+            "3",
+            "--seed",
+            "11",
+        ],
+        None,
+    );
+    assert_eq!(sample.code, 0, "{}", sample.stderr);
+    let file = temp_file("export.json", &sample.stdout);
+    let args = |cmd: &'static str| {
+        [
+            cmd,
+            path_str(&file),
+            "--partner",
+            "P-00002",
+            "--period",
+            "2026-Q3",
+        ]
+    };
+    let score = scorecard(&args("score"), None);
+    let export = scorecard(&args("export"), None);
+    assert_eq!(
+        (score.code, export.code),
+        (0, 0),
+        "{}{}",
+        score.stderr,
+        export.stderr
+    );
+    let card = &json(&score.stdout)["scorecards"][0];
+    let mut rows = csv::Reader::from_reader(export.stdout.as_bytes());
+    let rows: Vec<csv::StringRecord> = rows.records().map(|r| r.expect("a CSV row")).collect();
+    let cell = |figure: &str| {
+        let row = rows
+            .iter()
+            .find(|r| &r[2] == figure)
+            .unwrap_or_else(|| panic!("row {figure}"));
+        assert_eq!((&row[0], &row[1]), ("P-00002", "2026-Q3"));
+        row[5].to_string()
+    };
+    for (figure, pointer) in [
+        ("investment.vendor", "/investment/vendor"),
+        ("risk.partner", "/risk/partner"),
+        ("reward.vendor", "/reward/vendor"),
+        ("shares.contribution", "/shares/contribution"),
+        ("fairness", "/fairness"),
+        ("roi.partner", "/roi/partner"),
+        ("health", "/health"),
+    ] {
+        let from_json = card.pointer(pointer).expect("the figure is in the JSON");
+        let from_csv = cell(figure);
+        match from_json.as_f64() {
+            Some(v) => assert_eq!(from_csv.parse::<f64>().expect("a number"), v, "{figure}"),
+            None => assert_eq!(from_csv, "", "{figure} is undefined in both"),
+        }
+    }
+    assert_eq!(cell("band"), card["band"].as_str().unwrap_or(""));
+    let kpis = rows.iter().filter(|r| &r[2] == "kpi").count();
+    assert_eq!(kpis, card["kpis"].as_array().map_or(0, Vec::len));
+}

@@ -1,5 +1,5 @@
 //! `scorecard`: the native command for portal pipelines — check a feed, score
-//! it to JSON, or write sample data. Exit status: 0 nothing rejected, 1 some
+//! it to JSON, export scorecards as CSV, or write sample data. Exit status: 0 nothing rejected, 1 some
 //! entries rejected (output still printed), 2 usage error or unreadable data.
 
 use partner_scorecard::contract::{self, Counts, Dataset, Format, Quarter, Rejection};
@@ -18,6 +18,8 @@ usage:
       LOCATION: REASON, then warnings, then a count line.
   scorecard score FILE [--partner ID] [--period YYYY-Qn] [--pretty] [--format json|csv]
       Score the feed and print the scorecards, rejections and counts as JSON.
+  scorecard export FILE [--partner ID] [--period YYYY-Qn] [--format json|csv]
+      Print the selected scorecards as CSV: one row per figure, then one per KPI.
   scorecard sample [--partners N] [--quarters Q] [--seed S] [--format json|csv] [-o FILE]
       Write deterministic sample data (default 12 partners, 8 quarters, seed 7)
       to FILE or standard output.
@@ -72,10 +74,11 @@ fn run(args: &[String]) -> Result<u8, Stop> {
     match command.as_str() {
         "check" => check(rest),
         "score" => score(rest),
+        "export" => export(rest),
         "sample" => write_sample(rest),
         other if other.starts_with('-') => Err(Stop::Usage(format!("unknown option {other}"))),
         other => Err(Stop::Usage(format!(
-            "unknown command \"{other}\": use check, score or sample"
+            "unknown command \"{other}\": use check, score, export or sample"
         ))),
     }
 }
@@ -124,22 +127,23 @@ struct ScoreOutput<'a> {
     counts: Counts,
 }
 
-/// `scorecard score FILE`: the scorecards as JSON, optionally of one partner or period.
-fn score(args: &[String]) -> Result<u8, Stop> {
-    let given = Given::parse(args, &["--format", "--partner", "--period"], &["--pretty"])?;
+/// The scorecards `--partner` and `--period` select, with the periods they cover.
+fn select<'a>(
+    given: &Given,
+    ds: &Dataset,
+    book: &'a ScoreBook,
+) -> Result<(Vec<Quarter>, Vec<&'a Scorecard>), Stop> {
     let period = match given.value("--period") {
         Some(p) => Some(p.parse::<Quarter>().map_err(Stop::Usage)?),
         None => None,
     };
-    let ds = load(&given)?;
     let partner = match given.value("--partner") {
         Some(id) => Some(
             ds.partner_index(id)
-                .ok_or_else(|| Stop::Error(unknown_partner(&ds, id)))?,
+                .ok_or_else(|| Stop::Error(unknown_partner(ds, id)))?,
         ),
         None => None,
     };
-    let book = ScoreBook::new(&ds);
     let periods = match period {
         Some(q) if !book.periods.contains(&q) => {
             return Err(Stop::Error(format!(
@@ -156,6 +160,15 @@ fn score(args: &[String]) -> Result<u8, Stop> {
         .filter(|s| partner.is_none_or(|i| s.partner_index == i))
         .filter(|s| period.is_none_or(|q| s.period == q))
         .collect();
+    Ok((periods, scorecards))
+}
+
+/// `scorecard score FILE`: the scorecards as JSON, optionally of one partner or period.
+fn score(args: &[String]) -> Result<u8, Stop> {
+    let given = Given::parse(args, &["--format", "--partner", "--period"], &["--pretty"])?;
+    let ds = load(&given)?;
+    let book = ScoreBook::new(&ds);
+    let (periods, scorecards) = select(&given, &ds, &book)?;
     let output = ScoreOutput {
         currency: &ds.currency,
         periods,
@@ -175,6 +188,17 @@ fn score(args: &[String]) -> Result<u8, Stop> {
             .and_then(|()| writeln!(out))
             .and_then(|()| out.flush()),
     )?;
+    Ok(status(&ds))
+}
+
+/// `scorecard export FILE`: the selected scorecards as CSV, the QBR handout's numbers.
+fn export(args: &[String]) -> Result<u8, Stop> {
+    let given = Given::parse(args, &["--format", "--partner", "--period"], &[])?;
+    let ds = load(&given)?;
+    let book = ScoreBook::new(&ds);
+    let (_, scorecards) = select(&given, &ds, &book)?;
+    let text = partner_scorecard::export::scorecards_csv(scorecards);
+    written(io::stdout().lock().write_all(text.as_bytes()))?;
     Ok(status(&ds))
 }
 
