@@ -1,5 +1,6 @@
 //! A pillar over the quarters: vendor and partner totals as two lines.
 
+use super::health::quarter_label;
 use super::palette;
 use crate::contract::{Pillar, Quarter};
 use crate::score::{ScoreBook, Scorecard};
@@ -62,16 +63,8 @@ fn draw(
         .x_label_area_size(24)
         .y_label_area_size(56)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), bottom..top)?;
-    let quarter_label = |x: &f64| {
-        let i = x.round();
-        if (x - i).abs() > 1e-6 || i < 0.0 {
-            return String::new();
-        }
-        points
-            .get(i as usize)
-            .map(|p| p.0.to_string())
-            .unwrap_or_default()
-    };
+    let quarters: Vec<(Quarter, ())> = points.iter().map(|p| (p.0, ())).collect();
+    let quarter_label = |x: &f64| quarter_label(&quarters, *x);
     chart
         .configure_mesh()
         .disable_x_mesh()
