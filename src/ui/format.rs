@@ -6,7 +6,9 @@ use wasm_bindgen::JsValue;
 
 pub const UNDEFINED: &str = "—";
 
-/// Formatters for one locale and currency; build once per view.
+/// Formatters for one locale and currency; build once per view. Cloning shares
+/// the same Intl objects.
+#[derive(Clone)]
 pub struct Fmt {
     money: Intl::NumberFormat,
     compact: Intl::NumberFormat,

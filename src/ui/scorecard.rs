@@ -78,10 +78,10 @@ pub fn ScorecardView(state: State, model: Arc<Model>, partner: String) -> impl I
                 }
             };
             view! {
-                <PillarsView s=s.clone() fmt=super::fmt_for(state, &model) vendor=vendor.clone() />
-                <BalanceView s=s.clone() fmt=super::fmt_for(state, &model) vendor=vendor.clone() />
-                <TargetsView s=s.clone() fmt=super::fmt_for(state, &model) />
-                <CommitmentsView model=Arc::clone(&model) partner=p.id.clone() period=period fmt=super::fmt_for(state, &model) />
+                <PillarsView s=s.clone() fmt=fmt.clone() vendor=vendor.clone() />
+                <BalanceView s=s.clone() fmt=fmt.clone() vendor=vendor.clone() />
+                <TargetsView s=s.clone() fmt=fmt.clone() />
+                <CommitmentsView model=Arc::clone(&model) partner=p.id.clone() period=period fmt=fmt.clone() />
                 {trends}
             }
             .into_any()
