@@ -90,3 +90,61 @@ fn rows(s: &Scorecard, row: &mut dyn FnMut([&str; 9])) {
         ]);
     }
 }
+
+/// The exports a host allows through the element's `exports` attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exports {
+    pub print: bool,
+    pub csv: bool,
+    pub svg: bool,
+    pub png: bool,
+}
+
+impl Exports {
+    pub const ALL: Exports = Exports {
+        print: true,
+        csv: true,
+        svg: true,
+        png: true,
+    };
+    pub const NONE: Exports = Exports {
+        print: false,
+        csv: false,
+        svg: false,
+        png: false,
+    };
+
+    /// Reads the attribute: absent allows every export, `""` or `none` allows
+    /// none, otherwise the space- or comma-separated tokens `print`, `csv`,
+    /// `svg`, `png` (any case). Unknown tokens come back so the widget can warn.
+    ///
+    /// ```
+    /// # use partner_scorecard::export::Exports;
+    /// let (e, unknown) = Exports::parse(Some("print, CSV pdf"));
+    /// assert!(e.print && e.csv && !e.svg && !e.png);
+    /// assert_eq!(unknown, ["pdf"]);
+    /// assert_eq!(Exports::parse(None).0, Exports::ALL);
+    /// ```
+    pub fn parse(attr: Option<&str>) -> (Exports, Vec<String>) {
+        let Some(text) = attr else {
+            return (Exports::ALL, Vec::new());
+        };
+        let mut e = Exports::NONE;
+        let mut unknown = Vec::new();
+        for token in text.split([' ', ',', '\t', '\n']).filter(|t| !t.is_empty()) {
+            match token.to_ascii_lowercase().as_str() {
+                "print" => e.print = true,
+                "csv" => e.csv = true,
+                "svg" => e.svg = true,
+                "png" => e.png = true,
+                "none" => {}
+                _ => unknown.push(token.to_string()),
+            }
+        }
+        (e, unknown)
+    }
+
+    pub fn any(self) -> bool {
+        self.print || self.csv || self.svg || self.png
+    }
+}

@@ -17,7 +17,7 @@ use web_sys::{HtmlElement, ShadowRoot};
 pub const TAG: &str = "partner-scorecard";
 
 /// The attributes a widget reads, kebab-case as in the markup.
-pub const ATTRIBUTES: [&str; 9] = [
+pub const ATTRIBUTES: [&str; 11] = [
     "src",
     "partner",
     "period",
@@ -27,6 +27,8 @@ pub const ATTRIBUTES: [&str; 9] = [
     "credentials",
     "timeout",
     "refresh",
+    "view",
+    "exports",
 ];
 
 #[wasm_bindgen(module = "/src/embed/element.js")]
@@ -146,6 +148,14 @@ impl Widget {
             }
             "partner" => {
                 let _ = self.state.opened.try_set(None);
+            }
+            "view" => {
+                let qbr = self
+                    .state
+                    .attrs
+                    .try_with_untracked(|a| a.view.as_deref() == Some("qbr"))
+                    .unwrap_or(false);
+                let _ = self.state.presenting.try_set(qbr);
             }
             _ => {}
         }

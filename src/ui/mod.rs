@@ -21,6 +21,8 @@ use state::State;
 /// partner or, with no partner, the portfolio.
 #[component]
 pub fn App(state: State) -> impl IntoView {
+    // Deep views (chart figures, export menus) read the widget's state from here.
+    provide_context(state);
     let theme = move || {
         state.attrs.with(|a| match a.theme.as_deref() {
             Some("light") => "light",

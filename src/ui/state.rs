@@ -18,6 +18,11 @@ pub struct Attrs {
     pub credentials: Option<String>,
     pub timeout: Option<String>,
     pub refresh: Option<String>,
+    /// `qbr` opens the presentation deck; anything else shows the scorecard.
+    pub view: Option<String>,
+    /// Which exports the host allows (`print csv svg png`); absent means all.
+    /// Kept verbatim, even empty: `exports=""` allows none.
+    pub exports: Option<String>,
 }
 
 impl Attrs {
@@ -33,6 +38,11 @@ impl Attrs {
             "credentials" => &mut self.credentials,
             "timeout" => &mut self.timeout,
             "refresh" => &mut self.refresh,
+            "view" => &mut self.view,
+            "exports" => {
+                self.exports = value;
+                return true;
+            }
             _ => return false,
         };
         *slot = value.filter(|v| !v.trim().is_empty());
@@ -78,12 +88,17 @@ pub struct State {
     pub retry: RwSignal<u32>,
     /// The element's width in px, in 40 px steps, so charts are drawn at their size.
     pub width: RwSignal<u32>,
+    /// The presentation deck is open (the Present button or `view="qbr"`).
+    pub presenting: RwSignal<bool>,
+    /// A handout is being printed: the deck renders every slide for paper.
+    pub printing: RwSignal<bool>,
     /// The element itself, where events are dispatched.
     pub host: StoredValue<web_sys::HtmlElement, LocalStorage>,
 }
 
 impl State {
     pub fn new(host: web_sys::HtmlElement, attrs: Attrs) -> State {
+        let qbr = attrs.view.as_deref() == Some("qbr");
         State {
             attrs: RwSignal::new(attrs),
             load: RwSignal::new(Load {
@@ -94,6 +109,8 @@ impl State {
             picked_period: RwSignal::new(None),
             retry: RwSignal::new(0),
             width: RwSignal::new(0),
+            presenting: RwSignal::new(qbr),
+            printing: RwSignal::new(false),
             host: StoredValue::new_local(host),
         }
     }
@@ -115,6 +132,12 @@ impl State {
             Some(text) => text.parse::<Quarter>().map(Some),
             None => Ok(model.book.latest()),
         }
+    }
+
+    /// The exports the host allows, with the tokens it wrote that mean nothing.
+    pub fn exports(&self) -> crate::export::Exports {
+        self.attrs
+            .with(|a| crate::export::Exports::parse(a.exports.as_deref()).0)
     }
 
     /// The partner to show: opened in the widget, else the attribute.
