@@ -10,8 +10,8 @@ mod trend;
 pub use fairness_band::fairness_trend_with;
 pub use fairness_band::{fairness_trend, FairnessChart};
 pub use health::{health_trend, HealthChart};
-pub use quadrant::balance_quadrant_with;
 pub use quadrant::{balance_quadrant, quadrant_points, QuadrantChart, QuadrantPoint};
+pub use quadrant::{balance_quadrant_focus, balance_quadrant_with};
 pub use trend::{pillar_trend, TrendChart};
 
 /// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.

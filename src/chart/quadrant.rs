@@ -91,7 +91,32 @@ pub fn balance_quadrant_with(
         &mut svg,
         &mut positions,
         points,
-        thresholds,
+        (thresholds, None),
+        size,
+        format_share,
+        words,
+    );
+    QuadrantChart { svg, positions }
+}
+
+/// The quadrant for one partner's review: every other partner as a faint
+/// marker without a label, the partner `focus` (an id) large and named on top.
+/// A focus that is not among the points draws the portfolio alone.
+pub fn balance_quadrant_focus(
+    points: &[QuadrantPoint],
+    focus: &str,
+    thresholds: &Thresholds,
+    size: (u32, u32),
+    format_share: &dyn Fn(f64) -> String,
+    words: &ChartWords,
+) -> QuadrantChart {
+    let mut svg = String::new();
+    let mut positions = Vec::new();
+    let _ = draw(
+        &mut svg,
+        &mut positions,
+        points,
+        (thresholds, Some(focus)),
         size,
         format_share,
         words,
@@ -121,7 +146,7 @@ fn draw(
     svg: &mut String,
     positions: &mut Vec<(String, f64, f64)>,
     points: &[QuadrantPoint],
-    thresholds: &Thresholds,
+    (thresholds, focus): (&Thresholds, Option<&str>),
     size: (u32, u32),
     format_share: &dyn Fn(f64) -> String,
     words: &ChartWords,
@@ -161,7 +186,8 @@ fn draw(
             .map(|(corners, colour)| Polygon::new(corners, colour.mix(0.1).filled())),
     )?;
 
-    let text = ("sans-serif", 12).into_font().color(&palette::TEXT);
+    let ink = palette::TEXT;
+    let text = ("sans-serif", 12).into_font().color(&ink);
     chart
         .configure_mesh()
         .bold_line_style(palette::GRID.mix(0.5))
@@ -174,7 +200,6 @@ fn draw(
         .axis_desc_style(text)
         .draw()?;
 
-    let ink = palette::TEXT;
     chart.draw_series(DashedLineSeries::new(
         [(0.0, 0.0), (1.0, 1.0)],
         6,
@@ -192,7 +217,13 @@ fn draw(
 
     // Markers first, then labels in the space the markers leave.
     let mut drawn: Vec<((f64, f64), f64, f64, &QuadrantPoint)> = Vec::new();
-    for p in points {
+    let mut focused = None;
+    // The focused partner is drawn last so no other marker covers it.
+    let order = points
+        .iter()
+        .filter(|p| Some(p.id.as_str()) != focus)
+        .chain(points.iter().filter(|p| Some(p.id.as_str()) == focus));
+    for p in order {
         if !(p.contribution.is_finite() && p.reward.is_finite()) {
             continue;
         }
@@ -200,26 +231,67 @@ fn draw(
         let (px, py) = chart.backend_coord(&at);
         let (x, y) = (f64::from(px), f64::from(py));
         positions.push((p.id.clone(), x, y));
-        drawn.push((at, x, y, p));
+        let is_focus = Some(p.id.as_str()) == focus;
+        // Beside a focused partner the others are context only: faint, small.
+        let (alpha, scale) = match (focus, is_focus) {
+            (None, _) => (1.0, 1),
+            (Some(_), true) => (1.0, 2),
+            (Some(_), false) => (0.35, 1),
+        };
+        if is_focus {
+            focused = Some((at, x, y, p));
+            chart.draw_series(std::iter::once(Circle::new(
+                at,
+                9 * scale,
+                ShapeStyle::from(&ink).stroke_width(2),
+            )))?;
+        } else if focus.is_none() {
+            drawn.push((at, x, y, p));
+        }
         match p.band {
             Band::Green => {
-                chart.draw_series(std::iter::once(Circle::new(at, 5, palette::GREEN.filled())))?;
+                chart.draw_series(std::iter::once(Circle::new(
+                    at,
+                    5 * scale,
+                    palette::GREEN.mix(alpha).filled(),
+                )))?;
             }
             Band::Amber => {
                 chart.draw_series(std::iter::once(TriangleMarker::new(
                     at,
-                    7,
-                    palette::AMBER.filled(),
+                    7 * scale,
+                    palette::AMBER.mix(alpha).filled(),
                 )))?;
             }
             Band::Red => {
                 chart.draw_series(std::iter::once(Cross::new(
                     at,
-                    5,
-                    ShapeStyle::from(&palette::RED).stroke_width(3),
+                    5 * scale,
+                    ShapeStyle::from(&palette::RED.mix(alpha)).stroke_width(3),
                 )))?;
             }
         }
+    }
+    if let Some((at, x, y, p)) = focused {
+        // Always named: right of the point unless that runs off the chart.
+        let em = 14.0 / 1.24;
+        let label = p.label.trim();
+        let tw = 0.6 * em * label.chars().count() as f64;
+        let right = x + 24.0 + tw <= f64::from(size.0);
+        let dx = if right { 24 } else { -24 - tw.round() as i32 };
+        let dy = if y < 30.0 {
+            10
+        } else {
+            -(em * 0.7).round() as i32 - 14
+        };
+        chart.draw_series(std::iter::once(
+            EmptyElement::at(at)
+                + Text::new(
+                    label.to_string(),
+                    (dx, dy),
+                    ("sans-serif", 14).into_font().color(&ink),
+                ),
+        ))?;
     }
 
     // A crowded chart gets no labels: they could not be placed without overlap,

@@ -3,6 +3,7 @@
 
 pub mod events;
 mod loader;
+pub mod present;
 
 use crate::ui::state::{Attrs, State};
 use leptos::prelude::*;
@@ -42,7 +43,8 @@ extern "C" {
 
 const CSS: &str = concat!(
     include_str!("../../style/widget.css"),
-    include_str!("../../style/portfolio.css")
+    include_str!("../../style/portfolio.css"),
+    include_str!("../../style/qbr.css")
 );
 
 /// Defines `<partner-scorecard>` once per page.

@@ -5,6 +5,7 @@
 mod de;
 mod en;
 mod fr;
+pub mod qbr;
 
 /// A language the widget speaks; any other locale falls back to English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -7,6 +7,7 @@ mod commitments;
 pub mod format;
 mod pillars;
 mod portfolio;
+mod qbr;
 mod quadrant;
 mod scorecard;
 pub mod state;
@@ -56,6 +57,7 @@ pub fn App(state: State) -> impl IntoView {
     };
     view! {
         <div class="ps-root" data-theme=theme part="root" data-testid="root"
+            data-printing=move || state.printing.get().to_string()
             aria-busy=move || state.load.with(|l| l.loading).to_string()>
             {body}
         </div>

@@ -4,6 +4,7 @@
 use super::balance::{BalanceView, TargetsView};
 use super::commitments::CommitmentsView;
 use super::pillars::PillarsView;
+use super::qbr::{self, Deck, Handout, Subject};
 use super::state::{Model, State};
 use super::trends::TrendsView;
 use crate::contract::Quarter;
@@ -12,8 +13,49 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
 
+/// The scorecard, or the presentation deck over it, and while printing the handout.
 #[component]
 pub fn ScorecardView(state: State, model: Arc<Model>, partner: String) -> impl IntoView {
+    let subject = subject(state, &model, &partner);
+    let main = {
+        let subject = subject.clone();
+        move || match (&subject, state.presenting.get()) {
+            (Some(subject), true) => {
+                view! { <Deck state=state subject=subject.clone() /> }.into_any()
+            }
+            _ => page(state, Arc::clone(&model), partner.clone()),
+        }
+    };
+    let handout = move || {
+        let subject = subject.clone()?;
+        state
+            .printing
+            .get()
+            .then(|| view! { <Handout state=state subject=subject /> })
+    };
+    view! { {main}{handout} }
+}
+
+/// What a deck or handout shows, when the partner and period resolve to data.
+fn subject(state: State, model: &Arc<Model>, partner: &str) -> Option<Subject> {
+    let index = model.ds.partner_index(partner)?;
+    let period = state.period(model).ok()??;
+    model.book.get(index, period)?;
+    let vendor = model
+        .ds
+        .vendor
+        .as_ref()
+        .map(|v| v.name.clone())
+        .unwrap_or_else(|| super::messages_for(state).vendor.to_string());
+    Some(Subject {
+        model: Arc::clone(model),
+        index,
+        period,
+        vendor,
+    })
+}
+
+fn page(state: State, model: Arc<Model>, partner: String) -> AnyView {
     let fmt = super::fmt_for(state, &model);
     let m = fmt.m;
     let Some(index) = model.ds.partner_index(&partner) else {
@@ -51,7 +93,10 @@ pub fn ScorecardView(state: State, model: Arc<Model>, partner: String) -> impl I
                     {meta.join(" · ")}{if meta.is_empty() { "" } else { " · " }}{with_vendor}
                 </p>
             </div>
-            <PeriodPicker state=state model=Arc::clone(&model) partner=p.id.clone() current=period label=m.period />
+            <div class="ps-header-actions">
+                <PeriodPicker state=state model=Arc::clone(&model) partner=p.id.clone() current=period label=m.period />
+                {present_button(state, model.book.get(index, period).is_some())}
+            </div>
         </header>
     };
     let back = state.opened.with(Option::is_some).then(|| {
@@ -96,6 +141,20 @@ pub fn ScorecardView(state: State, model: Arc<Model>, partner: String) -> impl I
         </section>
     }
     .into_any()
+}
+
+/// Opens the deck; offered only when there is a scorecard to present.
+fn present_button(state: State, available: bool) -> Option<AnyView> {
+    let q = qbr::words(state);
+    available.then(|| {
+        view! {
+            <button type="button" class="ps-present" data-testid="present" title=q.present_hint
+                on:click=move |_| qbr::open(state)>
+                <span aria-hidden="true">"▶ "</span>{q.present}
+            </button>
+        }
+        .into_any()
+    })
 }
 
 pub fn notice(text: String) -> AnyView {

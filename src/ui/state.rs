@@ -90,6 +90,11 @@ pub struct State {
     pub width: RwSignal<u32>,
     /// The presentation deck is open (the Present button or `view="qbr"`).
     pub presenting: RwSignal<bool>,
+    /// The deck covers the page: full screen, or the window where full screen
+    /// is refused. Only then does it keep the keyboard focus to itself.
+    pub deck_modal: RwSignal<bool>,
+    /// The slide on screen, kept here so a data refresh does not restart the deck.
+    pub slide: RwSignal<usize>,
     /// A handout is being printed: the deck renders every slide for paper.
     pub printing: RwSignal<bool>,
     /// The element itself, where events are dispatched.
@@ -110,6 +115,8 @@ impl State {
             retry: RwSignal::new(0),
             width: RwSignal::new(0),
             presenting: RwSignal::new(qbr),
+            deck_modal: RwSignal::new(false),
+            slide: RwSignal::new(0),
             printing: RwSignal::new(false),
             host: StoredValue::new_local(host),
         }

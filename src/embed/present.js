@@ -1,0 +1,69 @@
+// Full screen and the printed handout: both act on the host page around the
+// element, which Rust reaches more simply from here.
+
+// The Fullscreen API returns a promise that rejects where full screen is not
+// allowed (an iframe without allow="fullscreen", no user gesture): an
+// unhandled rejection would reach the host's console, so answer a boolean.
+export function enter_fullscreen(el) {
+  if (!el.requestFullscreen) return Promise.resolve(false);
+  try {
+    return el.requestFullscreen({ navigationUI: 'hide' }).then(() => true, () => false);
+  } catch (_) {
+    return Promise.resolve(false);
+  }
+}
+
+export function exit_fullscreen(el) {
+  if (document.fullscreenElement === el && document.exitFullscreen) {
+    document.exitFullscreen().catch(() => {});
+  }
+}
+
+export function is_fullscreen(el) {
+  return document.fullscreenElement === el;
+}
+
+// The handout is printed from inside a shadow root, so the host page must step
+// aside: everything off the path from <body> to this element is hidden, and the
+// elements on the path lose the boxes (fixed heights, overflow, transforms)
+// that would cut the handout to one page. Constructable sheets pass a strict CSP.
+const PRINT_CSS = `
+@page { size: landscape; margin: 10mm; }
+@media print {
+  html, body { background: #fff !important; }
+  body *:not([data-ps-print-path]):not([data-ps-printing]) { display: none !important; }
+  [data-ps-print-path], [data-ps-printing] {
+    display: block !important; position: static !important; overflow: visible !important;
+    width: auto !important; height: auto !important; min-height: 0 !important;
+    max-width: none !important; max-height: none !important; margin: 0 !important;
+    padding: 0 !important; border: 0 !important; transform: none !important;
+    box-shadow: none !important; background: none !important; float: none !important;
+  }
+}`;
+
+// Returns a function that undoes everything; `done` runs once after printing.
+export function print_handout(host, done) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(PRINT_CSS);
+  const marked = [];
+  for (let n = host.parentElement ?? host.getRootNode().host; n && n !== document.documentElement;
+    n = n.parentElement ?? n.getRootNode().host) {
+    n.setAttribute('data-ps-print-path', '');
+    marked.push(n);
+  }
+  host.setAttribute('data-ps-printing', '');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    window.removeEventListener('afterprint', finish);
+    for (const n of marked) n.removeAttribute('data-ps-print-path');
+    host.removeAttribute('data-ps-printing');
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    done();
+  };
+  window.addEventListener('afterprint', finish);
+  window.print();
+  return finish;
+}

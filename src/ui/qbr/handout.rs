@@ -1,0 +1,36 @@
+//! The printed handout: every slide on its own landscape page, as vectors,
+//! without the deck's controls. It exists only while the print dialog is open.
+
+use super::slide::{self, Subject, SLIDES};
+use crate::embed::present;
+use crate::ui::state::State;
+use leptos::prelude::*;
+
+#[component]
+pub fn Handout(state: State, subject: Subject) -> impl IntoView {
+    let q = super::words(state);
+    let fmt = crate::ui::fmt_for(state, &subject.model);
+    let pages = (0..SLIDES.len())
+        .map(|n| view! { <div class="ps-print-page">{slide::slide(&subject, &fmt, q, n)}</div> })
+        .collect_view();
+    // Print once the pages are in the document: the next frame comes after
+    // Leptos has rendered them.
+    let undo = StoredValue::new_local(None::<js_sys::Function>);
+    request_animation_frame(move || {
+        let Some(host) = state.host.try_with_value(Clone::clone) else {
+            return;
+        };
+        let f = present::print(&host, move || {
+            let _ = state.printing.try_set(false);
+        });
+        let _ = undo.try_update_value(|u| *u = Some(f));
+    });
+    on_cleanup(move || {
+        // Removed while the dialog is open (the widget disconnected): leave the
+        // host page as it was.
+        if let Some(Some(f)) = undo.try_update_value(Option::take) {
+            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    view! { <div class="ps-handout" data-testid="handout">{pages}</div> }
+}

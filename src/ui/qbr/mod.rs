@@ -1,0 +1,278 @@
+//! Presentation mode: the scorecard as a slide deck for a quarterly business
+//! review, on the element's own full screen, and the same slides as a printed
+//! handout. Everything here reads the engine's figures; nothing is computed.
+
+mod handout;
+mod lists;
+mod pillar;
+mod slide;
+
+pub use handout::Handout;
+pub use slide::{Subject, SLIDES};
+
+use crate::embed::present;
+use crate::i18n::{fill, qbr::Qbr, Lang};
+use crate::ui::state::State;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The deck's words in the element's language.
+pub fn words(state: State) -> &'static Qbr {
+    let locale = state
+        .attrs
+        .with(|a| a.locale.clone())
+        .unwrap_or_else(crate::ui::format::page_locale);
+    Lang::from_locale(&locale).qbr()
+}
+
+/// Opens the deck over the page (the Present button). Full screen needs the
+/// click's user activation, so it is asked for here and not in an effect.
+pub fn open(state: State) {
+    state.slide.set(0);
+    state.deck_modal.set(true);
+    state.presenting.set(true);
+    state.host.with_value(present::request_fullscreen);
+    state.fire("scorecard-present", &[("open", JsValue::TRUE)]);
+}
+
+/// Leaves the deck (Esc, the Exit button, or leaving full screen) and gives
+/// the focus back to the Present button.
+pub fn close(state: State) {
+    if !state.presenting.get_untracked() {
+        return;
+    }
+    state.host.with_value(present::exit_fullscreen);
+    state.deck_modal.set(false);
+    state.presenting.set(false);
+    state.fire("scorecard-present", &[("open", JsValue::FALSE)]);
+    request_animation_frame(move || {
+        let button = state.host.try_with_value(|h| {
+            h.shadow_root()
+                .and_then(|r| r.query_selector("[data-testid=present]").ok().flatten())
+        });
+        if let Some(Some(b)) = button {
+            if let Ok(b) = b.dyn_into::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        }
+    });
+}
+
+#[component]
+pub fn Deck(state: State, subject: Subject) -> impl IntoView {
+    let q = words(state);
+    let total = SLIDES.len();
+    let deck: NodeRef<html::Div> = NodeRef::new();
+    let full = RwSignal::new(state.host.with_value(present::is_fullscreen));
+    watch_fullscreen(state, full);
+    // The host's `contain: content` would hold the window-covering deck inside
+    // the element where full screen is refused; the attribute lifts it.
+    Effect::new(move |_| {
+        let modal = state.deck_modal.get();
+        state.host.with_value(|h| {
+            let _ = if modal {
+                h.set_attribute("data-ps-presenting", "")
+            } else {
+                h.remove_attribute("data-ps-presenting")
+            };
+        });
+    });
+    on_cleanup(move || {
+        let _ = state
+            .host
+            .try_with_value(|h| h.remove_attribute("data-ps-presenting"));
+    });
+    // The deck takes the focus when it opens, so the keys work at once.
+    Effect::new(move |_| {
+        if let Some(el) = deck.get() {
+            let _ = el.focus();
+        }
+    });
+    let go = move |to: usize| state.slide.set(to.min(total - 1));
+    let step = move |by: isize| {
+        let now = state.slide.get_untracked() as isize;
+        go((now + by).clamp(0, total as isize - 1) as usize);
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        // Space and Enter on a button press that button, not the deck.
+        let on_control = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"));
+        let handled = match ev.key().as_str() {
+            "ArrowRight" | "PageDown" => {
+                step(1);
+                true
+            }
+            "ArrowLeft" | "PageUp" => {
+                step(-1);
+                true
+            }
+            " " | "Spacebar" if !on_control => {
+                step(if ev.shift_key() { -1 } else { 1 });
+                true
+            }
+            "Home" => {
+                go(0);
+                true
+            }
+            "End" => {
+                go(total - 1);
+                true
+            }
+            "Escape" => {
+                close(state);
+                true
+            }
+            "Tab" if state.deck_modal.get_untracked() => {
+                if let Some(el) = deck.get_untracked() {
+                    trap_focus(&el, &ev);
+                }
+                false
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+    let label = fill(
+        q.deck_label,
+        &[
+            ("name", subject.name()),
+            ("period", &subject.period.to_string()),
+        ],
+    );
+    let slide_view = {
+        let subject = subject.clone();
+        move || {
+            let fmt = crate::ui::fmt_for(state, &subject.model);
+            slide::slide(&subject, &fmt, q, state.slide.get())
+        }
+    };
+    let announce = {
+        let subject = subject.clone();
+        move || {
+            let n = state.slide.get().min(total - 1);
+            let fmt = crate::ui::fmt_for(state, &subject.model);
+            fill(
+                q.slide_of,
+                &[
+                    ("n", &(n + 1).to_string()),
+                    ("total", &total.to_string()),
+                    ("title", SLIDES[n].title(&fmt, q)),
+                ],
+            )
+        }
+    };
+    let allow_print = move || state.exports().print;
+    view! {
+        <div class="ps-deck" class:ps-modal=move || state.deck_modal.get() class:ps-full=move || full.get()
+            data-testid="deck" part="deck" node_ref=deck tabindex="-1"
+            role=move || if state.deck_modal.get() { "dialog" } else { "region" }
+            aria-modal=move || state.deck_modal.get().then_some("true")
+            aria-label=label on:keydown=on_key>
+            <div class="ps-stage">{slide_view}</div>
+            <div class="ps-deck-bar" role="toolbar" aria-label=q.keys_hint>
+                <button type="button" data-testid="slide-prev" aria-label=q.previous_slide title=q.previous_slide
+                    disabled=move || state.slide.get() == 0 on:click=move |_| step(-1)>"◀"</button>
+                <span class="ps-counter" data-testid="slide-counter" aria-hidden="true">
+                    {move || format!("{} / {total}", state.slide.get().min(total - 1) + 1)}
+                </span>
+                <span class="ps-vh" aria-live="polite" data-testid="slide-announce">{announce}</span>
+                <button type="button" data-testid="slide-next" aria-label=q.next_slide title=q.next_slide
+                    disabled=move || { state.slide.get() + 1 >= total } on:click=move |_| step(1)>"▶"</button>
+                <span class="ps-keys" aria-hidden="true">{q.keys_hint}</span>
+                <span class="ps-grow"></span>
+                {move || allow_print().then(|| view! {
+                    <button type="button" data-testid="deck-print" on:click=move |_| state.printing.set(true)>
+                        {q.print_pdf}
+                    </button>
+                })}
+                {move || (!full.get()).then(|| view! {
+                    <button type="button" data-testid="deck-fullscreen" on:click=move |_| {
+                        state.deck_modal.set(true);
+                        state.host.with_value(present::request_fullscreen);
+                    }>{q.full_screen}</button>
+                })}
+                <button type="button" data-testid="deck-exit" on:click=move |_| close(state)>{q.exit}</button>
+            </div>
+        </div>
+    }
+}
+
+/// Keeps `full` in step with the element's full screen; leaving full screen
+/// (the browser's own Esc) leaves the deck too.
+fn watch_fullscreen(state: State, full: RwSignal<bool>) {
+    let on_change = Closure::<dyn Fn()>::new(move || {
+        let now = state
+            .host
+            .try_with_value(present::is_fullscreen)
+            .unwrap_or(false);
+        let was = full.try_get_untracked().unwrap_or(false);
+        let _ = full.try_set(now);
+        if was && !now {
+            close(state);
+        }
+    });
+    let target: web_sys::EventTarget = state.host.with_value(|h| h.clone().into());
+    let _ = target
+        .add_event_listener_with_callback("fullscreenchange", on_change.as_ref().unchecked_ref());
+    let kept = StoredValue::new_local(Some((target, on_change)));
+    on_cleanup(move || {
+        if let Some(Some((target, f))) = kept.try_update_value(Option::take) {
+            let _ = target.remove_event_listener_with_callback(
+                "fullscreenchange",
+                f.as_ref().unchecked_ref(),
+            );
+        }
+    });
+}
+
+/// Tab and Shift+Tab cycle through the deck's controls instead of leaving it.
+fn trap_focus(deck: &web_sys::HtmlElement, ev: &web_sys::KeyboardEvent) {
+    let Ok(list) =
+        deck.query_selector_all("button:not([disabled]), [href], summary, [tabindex='0']")
+    else {
+        return;
+    };
+    let items: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect();
+    let (Some(first), Some(last)) = (items.first(), items.last()) else {
+        ev.prevent_default();
+        return;
+    };
+    let active = deck
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .and_then(|r| r.active_element());
+    let at = |e: &web_sys::HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == e.unchecked_ref::<web_sys::Element>())
+    };
+    let outside = active.as_ref().is_none_or(|a| {
+        !items
+            .iter()
+            .any(|i| a == i.unchecked_ref::<web_sys::Element>())
+    });
+    let target = if ev.shift_key() && (at(first) || outside) {
+        Some(last)
+    } else if !ev.shift_key() && (at(last) || outside) {
+        Some(first)
+    } else {
+        None
+    };
+    if let Some(t) = target {
+        ev.prevent_default();
+        let _ = t.focus();
+    }
+}
