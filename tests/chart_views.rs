@@ -2,7 +2,8 @@
 //! the engine's, the SVG is well formed, escaped, and nothing panics on thin data.
 
 use partner_scorecard::chart::{
-    balance_quadrant, fairness_trend, health_trend, quadrant_points, QuadrantPoint,
+    balance_quadrant, balance_quadrant_focus, fairness_trend, health_trend, quadrant_points,
+    QuadrantPoint,
 };
 use partner_scorecard::contract::{parse_json, Dataset, Thresholds};
 use partner_scorecard::sample::{generate, SampleOptions};
@@ -383,4 +384,48 @@ fn a_crowded_quadrant_draws_markers_but_no_labels() {
         few.svg.contains("Partner number 1"),
         "few points keep their labels"
     );
+}
+
+#[test]
+fn quadrant_for_one_partner_names_that_partner_only_and_inside_the_chart() {
+    let (ds, book) = sample();
+    let period = book.latest().unwrap();
+    let portfolio = Portfolio::new(&book, period);
+    let points = quadrant_points(&portfolio, &ds);
+    let words = partner_scorecard::chart::ChartWords::ENGLISH;
+    // Every partner, at the size the balance slide draws it.
+    for focus in &points {
+        let c = balance_quadrant_focus(
+            &points,
+            &focus.id,
+            &ds.thresholds,
+            (289, 229),
+            &plain,
+            &words,
+        );
+        assert!(has_text(&c.svg, &focus.label), "{} is named", focus.label);
+        for other in points.iter().filter(|p| p.id != focus.id) {
+            assert!(
+                !has_text(&c.svg, &other.label),
+                "{} is not named",
+                other.label
+            );
+        }
+        assert_eq!(c.positions.len(), points.len());
+        // The focused partner is drawn last, on top of the others.
+        assert_eq!(
+            c.positions.last().map(|p| p.0.as_str()),
+            Some(focus.id.as_str())
+        );
+    }
+    // An id that is not in the portfolio draws the portfolio without a name.
+    let none = balance_quadrant_focus(
+        &points,
+        "nobody",
+        &ds.thresholds,
+        (289, 229),
+        &plain,
+        &words,
+    );
+    assert!(points.iter().all(|p| !has_text(&none.svg, &p.label)));
 }

@@ -273,16 +273,18 @@ fn draw(
         }
     }
     if let Some((at, x, y, p)) = focused {
-        // Always named: right of the point unless that runs off the chart.
+        // Always named, centred above the ring (below it near the top edge),
+        // shifted sideways to stay inside the chart.
         let em = 14.0 / 1.24;
         let label = p.label.trim();
         let tw = 0.6 * em * label.chars().count() as f64;
-        let right = x + 24.0 + tw <= f64::from(size.0);
-        let dx = if right { 24 } else { -24 - tw.round() as i32 };
-        let dy = if y < 30.0 {
-            10
+        let left = (x - tw / 2.0).clamp(0.0, (f64::from(size.0) - tw).max(0.0));
+        let dx = (left - x).round() as i32;
+        let ring = 18.0;
+        let dy = if y - ring - 2.0 * em < 0.0 {
+            (ring + 4.0) as i32
         } else {
-            -(em * 0.7).round() as i32 - 14
+            -(ring + 1.4 * em).round() as i32
         };
         chart.draw_series(std::iter::once(
             EmptyElement::at(at)

@@ -157,7 +157,11 @@ impl Widget {
                     .attrs
                     .try_with_untracked(|a| a.view.as_deref() == Some("qbr"))
                     .unwrap_or(false);
-                let _ = self.state.presenting.try_set(qbr);
+                if qbr {
+                    let _ = self.state.presenting.try_set(true);
+                } else {
+                    crate::ui::qbr::close(self.state);
+                }
             }
             _ => {}
         }

@@ -42,6 +42,7 @@ const PRINT_CSS = `
 }`;
 
 // Returns a function that undoes everything; `done` runs once after printing.
+// Printing leaves full screen (see below); the deck then covers the window.
 export function print_handout(host, done) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(PRINT_CSS);
@@ -63,7 +64,17 @@ export function print_handout(host, done) {
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
     done();
   };
-  window.addEventListener('afterprint', finish);
-  window.print();
+  const go = () => {
+    if (finished) return;
+    window.addEventListener('afterprint', finish);
+    window.print();
+  };
+  // The browser's own full-screen styles (position: fixed, height: 100%, all
+  // !important) would print one page only: leave full screen first.
+  if (document.fullscreenElement === host && document.exitFullscreen) {
+    document.exitFullscreen().then(go, go);
+  } else {
+    go();
+  }
   return finish;
 }

@@ -7,7 +7,7 @@ mod commitments;
 pub mod format;
 mod pillars;
 mod portfolio;
-mod qbr;
+pub mod qbr;
 mod quadrant;
 mod scorecard;
 pub mod state;

@@ -207,7 +207,7 @@ pub fn Deck(state: State, subject: Subject) -> impl IntoView {
 }
 
 /// Keeps `full` in step with the element's full screen; leaving full screen
-/// (the browser's own Esc) leaves the deck too.
+/// (the browser's own Esc) leaves the deck too, except when printing left it.
 fn watch_fullscreen(state: State, full: RwSignal<bool>) {
     let on_change = Closure::<dyn Fn()>::new(move || {
         let now = state
@@ -216,7 +216,9 @@ fn watch_fullscreen(state: State, full: RwSignal<bool>) {
             .unwrap_or(false);
         let was = full.try_get_untracked().unwrap_or(false);
         let _ = full.try_set(now);
-        if was && !now {
+        // Printing leaves full screen on purpose; the deck stays over the window.
+        let printing = state.printing.try_get_untracked().unwrap_or(false);
+        if was && !now && !printing {
             close(state);
         }
     });

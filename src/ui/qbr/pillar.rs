@@ -88,7 +88,7 @@ pub fn pillar_slide(subject: &Subject, s: &Scorecard, p: Pillar, fmt: &Fmt, q: &
         subject.index,
         p,
         [&subject.vendor, m.partner],
-        chart_size(1168, 330),
+        chart_size(1168, 310),
         &|v| fmt.compact(v),
     );
     let label = fill(m.chart_pillar_title, &[("pillar", name)]);
