@@ -28,6 +28,7 @@ pub struct Qbr {
     pub more_rows: &'static str,
     pub print_title: &'static str,
     pub print_pdf: &'static str,
+    pub pillar: &'static str,
 }
 
 pub static EN: Qbr = Qbr {
@@ -54,6 +55,7 @@ pub static EN: Qbr = Qbr {
     more_rows: "+ {count} more in the handout's CSV",
     print_title: "{name} · {period}",
     print_pdf: "Print / PDF",
+    pillar: "Pillar",
 };
 
 pub static DE: Qbr = Qbr {
@@ -80,6 +82,7 @@ pub static DE: Qbr = Qbr {
     more_rows: "+ {count} weitere in der CSV-Datei",
     print_title: "{name} · {period}",
     print_pdf: "Drucken / PDF",
+    pillar: "Säule",
 };
 
 pub static FR: Qbr = Qbr {
@@ -106,6 +109,7 @@ pub static FR: Qbr = Qbr {
     more_rows: "+ {count} autres dans le CSV",
     print_title: "{name} · {period}",
     print_pdf: "Imprimer / PDF",
+    pillar: "Pilier",
 };
 
 impl Lang {

@@ -72,3 +72,17 @@ for (const theme of ['light', 'dark']) {
     await axe(h, `portfolio (${theme})`);
   });
 }
+
+for (const theme of ['light', 'dark']) {
+  pageTest(env, `a11y: every slide of the presentation deck, ${theme} theme, no axe violations`, { timeout: 60_000 }, async (h) => {
+    await h.open(page('partner="P-00001"', theme));
+    await h.waitEvent('scorecard-ready', { target: 'w' });
+    await h.$('#w', 'present').click();
+    await h.waitVisible('#w', 'deck');
+    for (let n = 1; n <= 7; n++) {
+      if (n > 1) await h.page.keyboard.press('ArrowRight');
+      await h.waitText('#w', 'slide-counter', `${n} / 7`);
+      await axe(h, `deck slide ${n} (${theme})`);
+    }
+  });
+}

@@ -96,7 +96,7 @@ pub fn pillar_slide(subject: &Subject, s: &Scorecard, p: Pillar, fmt: &Fmt, q: &
     view! {
         <table class="ps-slide-table ps-pillar-table" data-testid="slide-pillar">
             <thead><tr>
-                <th scope="col"></th>
+                <th scope="col">{m.side}</th>
                 <th scope="col" class="ps-num">{format!("{} ({})", q.this_quarter, s.period)}</th>
                 <th scope="col" class="ps-num">{format!("{}{}", q.last_quarter, period(last))}</th>
                 <th scope="col" class="ps-num">{format!("{}{}", q.year_ago, period(year))}</th>

@@ -189,7 +189,7 @@ fn summary_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> AnyVie
             <table class="ps-slide-table" data-testid="slide-changes">
                 <caption>{format!("{}{compared}", q.headline_changes)}</caption>
                 <thead><tr>
-                    <th scope="col"></th>
+                    <th scope="col">{q.pillar}</th>
                     <th scope="col" class="ps-num">{subject.vendor.clone()}</th>
                     <th scope="col" class="ps-num">{m.partner}</th>
                     <th scope="col" class="ps-num">{m.partner_share}</th>
