@@ -43,7 +43,8 @@ const PRINT_CSS = `
 
 // Returns a function that undoes everything; `done` runs once after printing.
 // Printing leaves full screen (see below); the deck then covers the window.
-export function print_handout(host, done) {
+// `dialog` false: the browser is printing already (Ctrl+P), only prepare the page.
+export function print_handout(host, done, dialog) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(PRINT_CSS);
   const marked = [];
@@ -64,10 +65,10 @@ export function print_handout(host, done) {
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
     done();
   };
+  window.addEventListener('afterprint', finish);
+  if (!dialog) return finish;
   const go = () => {
-    if (finished) return;
-    window.addEventListener('afterprint', finish);
-    window.print();
+    if (!finished) window.print();
   };
   // The browser's own full-screen styles (position: fixed, height: 100%, all
   // !important) would print one page only: leave full screen first.

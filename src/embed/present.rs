@@ -11,7 +11,7 @@ extern "C" {
     fn exit_fullscreen_js(el: &HtmlElement);
     #[wasm_bindgen(js_name = is_fullscreen)]
     fn is_fullscreen_js(el: &HtmlElement) -> bool;
-    fn print_handout(host: &HtmlElement, done: JsValue) -> js_sys::Function;
+    fn print_handout(host: &HtmlElement, done: JsValue, dialog: bool) -> js_sys::Function;
 }
 
 /// Asks for full screen on `el` (call it inside the click that asked for it).
@@ -30,8 +30,10 @@ pub fn is_fullscreen(el: &HtmlElement) -> bool {
 }
 
 /// Opens the browser's print dialog with only `host` on the page; `done` runs
-/// once the dialog closes (`afterprint`). Returns the function that undoes the
-/// page changes early, for a widget removed while printing.
-pub fn print(host: &HtmlElement, done: impl FnOnce() + 'static) -> js_sys::Function {
-    print_handout(host, Closure::once_into_js(done))
+/// once the dialog closes (`afterprint`). With `dialog` false the browser is
+/// printing already (Ctrl+P) and the page is only prepared. Returns the
+/// function that undoes the page changes early, for a widget removed while
+/// printing.
+pub fn print(host: &HtmlElement, dialog: bool, done: impl FnOnce() + 'static) -> js_sys::Function {
+    print_handout(host, Closure::once_into_js(done), dialog)
 }

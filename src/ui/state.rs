@@ -97,6 +97,8 @@ pub struct State {
     pub slide: RwSignal<usize>,
     /// A handout is being printed: the deck renders every slide for paper.
     pub printing: RwSignal<bool>,
+    /// The browser started this print (Ctrl+P in the deck): no dialog to open.
+    pub printing_by_browser: RwSignal<bool>,
     /// The element itself, where events are dispatched.
     pub host: StoredValue<web_sys::HtmlElement, LocalStorage>,
 }
@@ -118,6 +120,7 @@ impl State {
             deck_modal: RwSignal::new(false),
             slide: RwSignal::new(0),
             printing: RwSignal::new(false),
+            printing_by_browser: RwSignal::new(false),
             host: StoredValue::new_local(host),
         }
     }

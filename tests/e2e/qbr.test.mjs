@@ -285,3 +285,25 @@ pageTest(env, 'qbr 8. screenshots of three slides at 1920×1080', { viewport: { 
     assert.ok(statSync(path).size > 20_000, `${path} is a real picture`);
   }
 });
+
+pageTest(env, 'qbr 9. the browser\'s own print (Ctrl+P) of an open deck gives the same handout, and the page is restored', { timeout: 60_000 }, async (h) => {
+  await h.open(page(h, 'view="qbr"'));
+  await h.waitVisible('#s', 'deck');
+  await h.page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  // page.pdf() runs beforeprint and afterprint as the browser's print does.
+  const pdf = join(ARTIFACTS, 'handout-ctrl-p.pdf');
+  writeFileSync(pdf, await h.page.pdf({ preferCSSPageSize: true }));
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), 7, info);
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+  assert.ok(!text.includes('HOST PAGE NAVIGATION'), 'the host page does not print');
+  assert.equal(await h.page.evaluate(() => window.__printed), 0, 'no second print dialog');
+  await h.$('#s', 'handout').waitFor({ state: 'detached' });
+  assert.equal(await h.page.evaluate(() => document.querySelectorAll('[data-ps-print-path], [data-ps-printing]').length), 0);
+  // Without the deck, the browser prints the page as the host made it: no handout.
+  await h.page.keyboard.press('Escape');
+  await h.waitVisible('#s', 'pillar-investment');
+  const plain = join(ARTIFACTS, 'page-ctrl-p.pdf');
+  writeFileSync(plain, await h.page.pdf());
+  assert.ok(execFileSync('pdftotext', [plain, '-'], { encoding: 'utf8' }).includes('HOST PAGE NAVIGATION'));
+});

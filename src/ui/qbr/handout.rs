@@ -13,18 +13,27 @@ pub fn Handout(state: State, subject: Subject) -> impl IntoView {
     let pages = (0..SLIDES.len())
         .map(|n| view! { <div class="ps-print-page">{slide::slide(&subject, &fmt, q, n)}</div> })
         .collect_view();
-    // Print once the pages are in the document: the next frame comes after
-    // Leptos has rendered them.
     let undo = StoredValue::new_local(None::<js_sys::Function>);
-    request_animation_frame(move || {
+    let start = move || {
         let Some(host) = state.host.try_with_value(Clone::clone) else {
             return;
         };
-        let f = present::print(&host, move || {
+        let dialog = !state.printing_by_browser.get_untracked();
+        let f = present::print(&host, dialog, move || {
+            let _ = state.printing_by_browser.try_set(false);
             let _ = state.printing.try_set(false);
         });
         let _ = undo.try_update_value(|u| *u = Some(f));
-    });
+    };
+    if state.printing_by_browser.get_untracked() {
+        // Ctrl+P: the browser lays the pages out as soon as its `beforeprint`
+        // handlers and their microtasks are done, so prepare the page now.
+        start();
+    } else {
+        // The Print button: open the dialog once the pages are in the
+        // document, which the next frame guarantees.
+        request_animation_frame(start);
+    }
     on_cleanup(move || {
         // Removed while the dialog is open (the widget disconnected): leave the
         // host page as it was.

@@ -67,6 +67,7 @@ pub fn Deck(state: State, subject: Subject) -> impl IntoView {
     let deck: NodeRef<html::Div> = NodeRef::new();
     let full = RwSignal::new(state.host.with_value(present::is_fullscreen));
     watch_fullscreen(state, full);
+    print_on_ctrl_p(state);
     // The host's `contain: content` would hold the window-covering deck inside
     // the element where full screen is refused; the attribute lifts it.
     Effect::new(move |_| {
@@ -232,6 +233,35 @@ fn watch_fullscreen(state: State, full: RwSignal<bool>) {
                 "fullscreenchange",
                 f.as_ref().unchecked_ref(),
             );
+        }
+    });
+}
+
+/// Ctrl+P (or the browser's menu) while the deck is open prints the handout,
+/// as the Print button does. In full screen the browser's own styles allow one
+/// page only, so there it prints the slide on screen.
+fn print_on_ctrl_p(state: State) {
+    let on_print = Closure::<dyn Fn()>::new(move || {
+        let busy = state.printing.try_get_untracked().unwrap_or(true);
+        let full = state
+            .host
+            .try_with_value(present::is_fullscreen)
+            .unwrap_or(true);
+        if !busy && !full {
+            state.printing_by_browser.set(true);
+            state.printing.set(true);
+        }
+    });
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let _ =
+        window.add_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());
+    let kept = StoredValue::new_local(Some((window, on_print)));
+    on_cleanup(move || {
+        if let Some(Some((window, f))) = kept.try_update_value(Option::take) {
+            let _ = window
+                .remove_event_listener_with_callback("beforeprint", f.as_ref().unchecked_ref());
         }
     });
 }
