@@ -3,6 +3,7 @@
 
 use super::balance::{BalanceView, TargetsView};
 use super::commitments::CommitmentsView;
+use super::export_menu::ExportMenu;
 use super::pillars::PillarsView;
 use super::state::{Model, State};
 use super::trends::TrendsView;
@@ -52,6 +53,7 @@ pub fn ScorecardView(state: State, model: Arc<Model>, partner: String) -> impl I
                 </p>
             </div>
             <PeriodPicker state=state model=Arc::clone(&model) partner=p.id.clone() current=period label=m.period />
+            {model.book.get(index, period).map(|s| view! { <ExportMenu s=s.clone() m=m /> })}
         </header>
     };
     let back = state.opened.with(Option::is_some).then(|| {
