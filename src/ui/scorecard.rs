@@ -76,7 +76,7 @@ pub fn ScorecardView(state: State, model: Arc<Model>, partner: String) -> impl I
                 move || {
                     let width = state.width.get().saturating_sub(34).clamp(280, 1400);
                     let fmt = super::fmt_for(state, &model);
-                    view! { <TrendsView model=Arc::clone(&model) index=index fmt=fmt vendor=vendor.clone() width=width /> }
+                    view! { <TrendsView model=Arc::clone(&model) index=index fmt=fmt vendor=vendor.clone() width=width period=period /> }
                 }
             };
             view! {
