@@ -148,3 +148,116 @@ impl Exports {
         self.print || self.csv || self.svg || self.png
     }
 }
+
+/// A file name stem from its parts, joined by `-`: partner ids come from the
+/// feed, so anything a file system or a `download` attribute could trip on
+/// (slashes, quotes, control characters) becomes `_`.
+///
+/// ```
+/// # use partner_scorecard::export::file_stem;
+/// assert_eq!(file_stem(&["P-00001", "2026-Q3", "investment"]), "P-00001-2026-Q3-investment");
+/// assert_eq!(file_stem(&["../a b\"c"]), ".._a_b_c");
+/// ```
+pub fn file_stem(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            p.chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A chart's SVG made into a file of its own, with its size for the PNG canvas.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SvgFile {
+    pub text: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// Turns the markup of a chart into a standalone SVG document: an XML
+/// declaration, the SVG namespace, and explicit `width` and `height` (taken
+/// from the `viewBox` when missing), which an `<img>` needs to have a size.
+/// Refuses markup that is not one `<svg>` element or that holds a script: a
+/// downloaded file is opened outside the widget's CSP.
+///
+/// ```
+/// # use partner_scorecard::export::standalone_svg;
+/// let f = standalone_svg(r#"<svg viewBox="0 0 40 30"><rect/></svg>"#).unwrap();
+/// assert_eq!((f.width, f.height), (40, 30));
+/// assert!(f.text.starts_with("<?xml"));
+/// assert!(f.text.contains(r#"xmlns="http://www.w3.org/2000/svg""#));
+/// ```
+pub fn standalone_svg(markup: &str) -> Result<SvgFile, &'static str> {
+    let markup = markup.trim();
+    let markup = match markup.strip_prefix("<?xml") {
+        Some(rest) => rest
+            .split_once("?>")
+            .map(|x| x.1.trim_start())
+            .unwrap_or(""),
+        None => markup,
+    };
+    if !markup.starts_with("<svg") || !markup.ends_with("</svg>") {
+        return Err("not an SVG element");
+    }
+    if markup.to_ascii_lowercase().contains("<script") {
+        return Err("the SVG holds a script");
+    }
+    let end = markup.find('>').ok_or("the SVG start tag is not closed")?;
+    let (tag, rest) = markup.split_at(end);
+    let tag = tag.trim_end_matches('/');
+    let size =
+        |name: &str| attr(tag, name).and_then(|v| v.trim_end_matches("px").parse::<f64>().ok());
+    let view_box: Vec<f64> = attr(tag, "viewBox")
+        .map(|v| v.split([' ', ',']).filter_map(|n| n.parse().ok()).collect())
+        .unwrap_or_default();
+    let width = size("width").or_else(|| view_box.get(2).copied());
+    let height = size("height").or_else(|| view_box.get(3).copied());
+    let (Some(width), Some(height)) = (width, height) else {
+        return Err("the SVG has no size");
+    };
+    if !(width >= 1.0 && height >= 1.0 && width <= 10_000.0 && height <= 10_000.0) {
+        return Err("the SVG's size is out of range");
+    }
+    let (width, height) = (width.round() as u32, height.round() as u32);
+    let mut head = tag.to_string();
+    if attr(tag, "xmlns").is_none() {
+        head.push_str(&format!(r#" xmlns="{SVG_NS}""#));
+    }
+    if attr(tag, "width").is_none() {
+        head.push_str(&format!(r#" width="{width}""#));
+    }
+    if attr(tag, "height").is_none() {
+        head.push_str(&format!(r#" height="{height}""#));
+    }
+    let text = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{head}{rest}\n");
+    Ok(SvgFile {
+        text,
+        width,
+        height,
+    })
+}
+
+/// The value of a double-quoted attribute in a start tag.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let at = tag
+        .match_indices(&key)
+        .next()
+        .or_else(|| tag.match_indices(&format!("\n{name}=\"")).next())?
+        .0;
+    let value = &tag[at + key.len()..];
+    value.split_once('"').map(|x| x.0)
+}

@@ -55,3 +55,165 @@ fn names_with_commas_and_quotes_stay_one_cell() {
     assert_eq!(&first[0], "a,\"b\"");
     assert_eq!(first.len(), HEADER.len());
 }
+
+mod exports_attribute {
+    use partner_scorecard::export::Exports;
+
+    fn allowed(attr: Option<&str>) -> (Exports, Vec<String>) {
+        Exports::parse(attr)
+    }
+
+    #[test]
+    fn absent_allows_everything() {
+        assert_eq!(allowed(None), (Exports::ALL, vec![]));
+        assert!(Exports::ALL.any());
+    }
+
+    #[test]
+    fn empty_blank_or_none_allow_nothing() {
+        for attr in ["", "   ", "none", "NONE", " none , "] {
+            let (e, unknown) = allowed(Some(attr));
+            assert_eq!(e, Exports::NONE, "{attr:?}");
+            assert!(!e.any(), "{attr:?}");
+            assert!(unknown.is_empty(), "{attr:?}");
+        }
+    }
+
+    #[test]
+    fn single_tokens_allow_just_that_export() {
+        let cases = [
+            ("print", [true, false, false, false]),
+            ("csv", [false, true, false, false]),
+            ("svg", [false, false, true, false]),
+            ("png", [false, false, false, true]),
+        ];
+        for (attr, [print, csv, svg, png]) in cases {
+            let (e, unknown) = allowed(Some(attr));
+            assert_eq!(
+                e,
+                Exports {
+                    print,
+                    csv,
+                    svg,
+                    png
+                },
+                "{attr}"
+            );
+            assert!(unknown.is_empty());
+        }
+    }
+
+    #[test]
+    fn separators_case_and_repeats() {
+        let (e, unknown) = allowed(Some("Print,csv\tSVG\n svg,,png"));
+        assert_eq!(e, Exports::ALL);
+        assert!(unknown.is_empty());
+    }
+
+    #[test]
+    fn unknown_tokens_are_reported_in_order_and_allow_nothing() {
+        let (e, unknown) = allowed(Some("pdf csv xlsx"));
+        assert_eq!(
+            e,
+            Exports {
+                csv: true,
+                ..Exports::NONE
+            }
+        );
+        assert_eq!(unknown, ["pdf", "xlsx"]);
+        let (e, unknown) = allowed(Some("all"));
+        assert_eq!(
+            e,
+            Exports::NONE,
+            "`all` is not a token: only absence means all"
+        );
+        assert_eq!(unknown, ["all"]);
+    }
+
+    #[test]
+    fn none_with_other_tokens_keeps_the_others() {
+        let (e, _) = allowed(Some("none svg"));
+        assert_eq!(
+            e,
+            Exports {
+                svg: true,
+                ..Exports::NONE
+            }
+        );
+    }
+}
+
+mod files {
+    use partner_scorecard::export::{file_stem, standalone_svg};
+
+    #[test]
+    fn file_stems_keep_ids_and_periods_and_defuse_the_rest() {
+        assert_eq!(
+            file_stem(&["P-00001", "2026-Q3", "investment"]),
+            "P-00001-2026-Q3-investment"
+        );
+        assert_eq!(file_stem(&["a/b\\c", "", "x:y*?"]), "a_b_c-x_y__");
+        assert_eq!(file_stem(&["Müller"]), "Müller");
+        assert_eq!(file_stem(&["<img onerror=1>"]), "_img_onerror_1_");
+    }
+
+    #[test]
+    fn a_plotters_chart_becomes_a_standalone_document() {
+        let book = partner_scorecard::score::ScoreBook::new(
+            &partner_scorecard::contract::parse_json(
+                partner_scorecard::sample::generate(&Default::default()).as_bytes(),
+            )
+            .unwrap(),
+        );
+        let c = partner_scorecard::chart::health_trend(&book, 0, (480, 200), &|v| v.to_string());
+        let f = standalone_svg(&c.svg).unwrap();
+        assert_eq!((f.width, f.height), (480, 200));
+        assert!(f
+            .text
+            .starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "));
+        assert_eq!(
+            f.text
+                .matches("xmlns=\"http://www.w3.org/2000/svg\"")
+                .count(),
+            1
+        );
+        assert!(f.text.trim_end().ends_with("</svg>"));
+        // Taking the file's own text again changes nothing but the declaration.
+        assert_eq!(standalone_svg(&f.text).unwrap(), f);
+    }
+
+    #[test]
+    fn missing_namespace_and_size_are_added() {
+        let f = standalone_svg("<svg viewBox=\"0 0 300.4 150\"><g/></svg>").unwrap();
+        assert_eq!((f.width, f.height), (300, 150));
+        assert!(f.text.contains(
+            "<svg viewBox=\"0 0 300.4 150\" xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"150\">"
+        ));
+        let f = standalone_svg(
+            "<svg width=\"20px\" height=\"10\" xmlns=\"http://www.w3.org/2000/svg\"/>",
+        );
+        assert_eq!(
+            f,
+            Err("not an SVG element"),
+            "a self-closed root is not a chart"
+        );
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_chart() {
+        assert_eq!(standalone_svg(""), Err("not an SVG element"));
+        assert_eq!(standalone_svg("<div></div>"), Err("not an SVG element"));
+        assert_eq!(
+            standalone_svg("<svg width=\"1\" height=\"1\"><SCRIPT>x()</SCRIPT></svg>"),
+            Err("the SVG holds a script")
+        );
+        assert_eq!(
+            standalone_svg("<svg><g/></svg>"),
+            Err("the SVG has no size")
+        );
+        assert_eq!(
+            standalone_svg("<svg width=\"0\" height=\"5\"></svg>"),
+            Err("the SVG's size is out of range")
+        );
+    }
+}

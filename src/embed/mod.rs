@@ -1,6 +1,7 @@
 //! The custom element: attributes and properties in, events out, a shadow root
 //! with its own stylesheet, one Leptos mount per connected element.
 
+pub mod download;
 pub mod events;
 mod loader;
 pub mod present;

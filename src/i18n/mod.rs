@@ -148,6 +148,15 @@ pub struct Messages {
     pub contribution_share: &'static str,
     pub reward_share: &'static str,
     pub fair_line: &'static str,
+    // Export menu and chart downloads
+    pub export: &'static str,
+    pub export_print: &'static str,
+    pub export_csv: &'static str,
+    /// Accessible names of a chart's download buttons; `{chart}` is its title.
+    pub download_svg: &'static str,
+    pub download_png: &'static str,
+    pub export_png_blocked: &'static str,
+    pub export_failed: &'static str,
     // Sentences (templates)
     pub fairness_sentence: &'static str,
     pub chart_pillar_title: &'static str,
@@ -246,6 +255,9 @@ mod tests {
                 (en.partners_count, m.partners_count),
                 (en.page_of, m.page_of),
                 (en.with_vendor, m.with_vendor),
+                (en.download_svg, m.download_svg),
+                (en.download_png, m.download_png),
+                (en.export_failed, m.export_failed),
             ] {
                 assert_eq!(holes(a), holes(b), "{lang:?}: {b}");
             }

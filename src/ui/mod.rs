@@ -4,6 +4,7 @@
 mod balance;
 mod chart_figure;
 mod commitments;
+mod export_menu;
 pub mod format;
 mod pillars;
 mod portfolio;

@@ -8,6 +8,7 @@
 //! touch it at all. The point buttons share one listener per event type on
 //! their container instead of three closures each.
 
+use super::chart_figure::ChartDownloads;
 use super::format::Fmt;
 use super::portfolio::{band_badge, band_icon, band_word, open};
 use super::state::{Model, State};
@@ -321,6 +322,8 @@ fn draw(
                         <span class="ps-band-red">"✕ "{m.red}</span>
                         <span class="ps-q-fair">"╱ "{m.fair_line}</span>
                     </p>
+                    <ChartDownloads svg=drawn.svg.clone() title=m.balance_quadrant.to_string() chart="quadrant".to_string()
+                        file=crate::export::file_stem(&["portfolio", &period.to_string(), "quadrant"]) />
                 </div>
                 <div class="ps-q-plot" style:max-width=format!("{w}px")>
                     <div class="ps-svg ps-q-svg" role="img" aria-label=summary inner_html=drawn.svg></div>

@@ -3,6 +3,7 @@
 
 use super::balance::{BalanceView, TargetsView};
 use super::commitments::CommitmentsView;
+use super::export_menu::ExportMenu;
 use super::pillars::PillarsView;
 use super::qbr::{self, Deck, Handout, Subject};
 use super::state::{Model, State};
@@ -96,6 +97,7 @@ fn page(state: State, model: Arc<Model>, partner: String) -> AnyView {
             <div class="ps-header-actions">
                 <PeriodPicker state=state model=Arc::clone(&model) partner=p.id.clone() current=period label=m.period />
                 {present_button(state, model.book.get(index, period).is_some())}
+                {model.book.get(index, period).map(|s| view! { <ExportMenu s=s.clone() m=m /> })}
             </div>
         </header>
     };
@@ -119,7 +121,7 @@ fn page(state: State, model: Arc<Model>, partner: String) -> AnyView {
                 move || {
                     let width = state.width.get().saturating_sub(34).clamp(280, 1400);
                     let fmt = super::fmt_for(state, &model);
-                    view! { <TrendsView model=Arc::clone(&model) index=index fmt=fmt vendor=vendor.clone() width=width /> }
+                    view! { <TrendsView model=Arc::clone(&model) index=index fmt=fmt vendor=vendor.clone() width=width period=period /> }
                 }
             };
             view! {

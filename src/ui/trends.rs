@@ -18,8 +18,19 @@ pub fn TrendsView(
     fmt: Fmt,
     vendor: String,
     width: u32,
+    /// The scorecard's period, which names the chart downloads.
+    period: Quarter,
 ) -> impl IntoView {
     let m = fmt.m;
+    let partner = model.ds.partners.get(index).map(|p| p.id.as_str());
+    let period = period.to_string();
+    let file = |chart: &str| {
+        Some(crate::export::file_stem(&[
+            partner.unwrap_or(""),
+            &period,
+            chart,
+        ]))
+    };
     let first_last = |q: &[Quarter]| {
         (
             q.first().map(|q| q.to_string()).unwrap_or_default(),
@@ -77,6 +88,7 @@ pub fn TrendsView(
                     .map(|(q, v, pa)| vec![q.to_string(), fmt.money(*v), fmt.money(*pa)])
                     .collect(),
                 show_as_table: m.show_as_table,
+                file: file(p.as_str()),
             };
             view! { <ChartFigure parts=parts /> }
         })
@@ -117,6 +129,7 @@ pub fn TrendsView(
             .map(|(q, v)| vec![q.to_string(), fmt.ratio(*v)])
             .collect(),
         show_as_table: m.show_as_table,
+        file: file("fairness"),
     };
 
     let h = chart::health_trend(&model.book, index, (width, 200), &|v| fmt.number(v));
@@ -154,6 +167,7 @@ pub fn TrendsView(
             .map(|(q, v)| vec![q.to_string(), fmt.score(*v)])
             .collect(),
         show_as_table: m.show_as_table,
+        file: file("health"),
     };
 
     view! {
