@@ -84,19 +84,7 @@ pub fn balance_quadrant_with(
     format_share: &dyn Fn(f64) -> String,
     words: &ChartWords,
 ) -> QuadrantChart {
-    let mut svg = String::new();
-    let mut positions = Vec::new();
-    // Drawing into a String cannot fail for I/O; a layout error leaves an empty chart.
-    let _ = draw(
-        &mut svg,
-        &mut positions,
-        points,
-        (thresholds, None),
-        size,
-        format_share,
-        words,
-    );
-    QuadrantChart { svg, positions }
+    quadrant(points, (thresholds, None), size, format_share, words)
 }
 
 /// The quadrant for one partner's review: every other partner as a faint
@@ -110,13 +98,24 @@ pub fn balance_quadrant_focus(
     format_share: &dyn Fn(f64) -> String,
     words: &ChartWords,
 ) -> QuadrantChart {
+    quadrant(points, (thresholds, Some(focus)), size, format_share, words)
+}
+
+fn quadrant(
+    points: &[QuadrantPoint],
+    bands_and_focus: (&Thresholds, Option<&str>),
+    size: (u32, u32),
+    format_share: &dyn Fn(f64) -> String,
+    words: &ChartWords,
+) -> QuadrantChart {
     let mut svg = String::new();
     let mut positions = Vec::new();
+    // Drawing into a String cannot fail for I/O; a layout error leaves an empty chart.
     let _ = draw(
         &mut svg,
         &mut positions,
         points,
-        (thresholds, Some(focus)),
+        bands_and_focus,
         size,
         format_share,
         words,

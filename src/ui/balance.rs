@@ -4,7 +4,8 @@
 use super::format::{Fmt, UNDEFINED};
 use super::words;
 use crate::i18n::fill;
-use crate::score::Scorecard;
+use crate::i18n::Messages;
+use crate::score::{Kpi, Scorecard};
 use leptos::prelude::*;
 
 #[component]
@@ -20,19 +21,7 @@ pub fn BalanceView(s: Scorecard, fmt: Fmt, vendor: String) -> impl IntoView {
         }
         None => ("ps-band".to_string(), UNDEFINED.to_string()),
     };
-    let sentence = match (s.shares.contribution, s.shares.reward, s.balance) {
-        (Some(c), Some(r), Some(b)) => Some(fill(
-            m.fairness_sentence,
-            &[
-                ("name", &s.partner_name),
-                ("contribution", &fmt.percent(Some(c))),
-                ("reward", &fmt.percent(Some(r))),
-                ("balance", words::balance(m, b)),
-                ("fairness", &fmt.ratio(s.fairness)),
-            ],
-        )),
-        _ => None,
-    };
+    let sentence = fairness_sentence(&s, &fmt);
     let why = s.unreported.map(|side| {
         fill(
             m.side_reported_nothing,
@@ -66,38 +55,14 @@ pub fn BalanceView(s: Scorecard, fmt: Fmt, vendor: String) -> impl IntoView {
 pub fn TargetsView(s: Scorecard, fmt: Fmt) -> impl IntoView {
     let m = fmt.m;
     let health_change = s.trend.previous.as_ref().and_then(|c| c.health);
-    let rows = s
-        .kpis
-        .iter()
-        .map(|k| {
-            let (icon, word) = words::status(m, k.status);
-            view! {
-                <tr>
-                    <th scope="row">{k.label.clone()}</th>
-                    <td data-label=m.side>{words::side(m, k.side)}</td>
-                    <td class="ps-num" data-label=m.actual>{fmt.number(k.value)}</td>
-                    <td class="ps-num" data-label=m.target>{fmt.number(k.target)}</td>
-                    <td class="ps-num" data-label=m.attainment>{fmt.percent(k.attainment)}</td>
-                    <td data-label=m.status>
-                        <span class=format!("ps-status ps-status-{}", k.status.as_str()) data-testid="kpi-status">
-                            <span aria-hidden="true">{icon}" "</span>{word}
-                        </span>
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let rows = s.kpis.iter().map(|k| kpi_row(k, &fmt)).collect_view();
     let table = if s.kpis.is_empty() {
         view! { <p data-testid="no-kpis">{m.no_targets}</p> }.into_any()
     } else {
         view! {
             <div class="ps-scroll">
                 <table data-testid="kpis" class="ps-stackable">
-                    <thead><tr>
-                        <th scope="col">{m.metric}</th><th scope="col">{m.side}</th>
-                        <th scope="col" class="ps-num">{m.actual}</th><th scope="col" class="ps-num">{m.target}</th>
-                        <th scope="col" class="ps-num">{m.attainment}</th><th scope="col">{m.status}</th>
-                    </tr></thead>
+                    {kpi_head(m)}
                     <tbody>{rows}</tbody>
                 </table>
             </div>
@@ -113,5 +78,55 @@ pub fn TargetsView(s: Scorecard, fmt: Fmt) -> impl IntoView {
             </p>
             {table}
         </section>
+    }
+}
+
+/// "{name} put in … and took …: balanced (1.02×)." when the balance is defined.
+pub fn fairness_sentence(s: &Scorecard, fmt: &Fmt) -> Option<String> {
+    let m = fmt.m;
+    match (s.shares.contribution, s.shares.reward, s.balance) {
+        (Some(c), Some(r), Some(b)) => Some(fill(
+            m.fairness_sentence,
+            &[
+                ("name", &s.partner_name),
+                ("contribution", &fmt.percent(Some(c))),
+                ("reward", &fmt.percent(Some(r))),
+                ("balance", words::balance(m, b)),
+                ("fairness", &fmt.ratio(s.fairness)),
+            ],
+        )),
+        _ => None,
+    }
+}
+
+/// The header of a KPI table: metric, side, actual, target, attainment, status.
+pub fn kpi_head(m: &'static Messages) -> impl IntoView {
+    view! {
+        <thead><tr>
+            <th scope="col">{m.metric}</th><th scope="col">{m.side}</th>
+            <th scope="col" class="ps-num">{m.actual}</th><th scope="col" class="ps-num">{m.target}</th>
+            <th scope="col" class="ps-num">{m.attainment}</th><th scope="col">{m.status}</th>
+        </tr></thead>
+    }
+}
+
+/// One KPI with its status as an icon and a word; cells are labelled for the
+/// stacked layout of narrow embeds.
+pub fn kpi_row(k: &Kpi, fmt: &Fmt) -> impl IntoView {
+    let m = fmt.m;
+    let (icon, word) = words::status(m, k.status);
+    view! {
+        <tr>
+            <th scope="row">{k.label.clone()}</th>
+            <td data-label=m.side>{words::side(m, k.side)}</td>
+            <td class="ps-num" data-label=m.actual>{fmt.number(k.value)}</td>
+            <td class="ps-num" data-label=m.target>{fmt.number(k.target)}</td>
+            <td class="ps-num" data-label=m.attainment>{fmt.percent(k.attainment)}</td>
+            <td data-label=m.status>
+                <span class=format!("ps-status ps-status-{}", k.status.as_str()) data-testid="kpi-status">
+                    <span aria-hidden="true">{icon}" "</span>{word}
+                </span>
+            </td>
+        </tr>
     }
 }

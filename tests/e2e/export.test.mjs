@@ -361,11 +361,15 @@ pageTest(env, 'export 8. keyboard: Enter opens on the first item, arrows move, E
   assert.equal(await button.getAttribute('aria-expanded'), 'false');
   assert.equal(await h.page.evaluate(() => window.__escapes), 0);
 
-  // Print / PDF closes the menu too, and tabbing away closes an open menu.
+  // Print / PDF closes the menu too (and opens the print dialog: stubbed here,
+  // qbr.test.mjs checks the handout), and tabbing away closes an open menu.
+  await h.page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
   await h.page.keyboard.press('ArrowDown');
   await eventually(async () => (await focused()) === 'export-print', { message: 'ArrowDown on the button opens the menu' });
   await h.page.keyboard.press('Enter');
   assert.equal(await h.$('#s', 'export-print').count(), 0, 'Print / PDF closes the menu');
+  await eventually(async () => (await h.page.evaluate(() => window.__printed)) === 1, { message: 'the print dialog' });
+  await h.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await button.click();
   await eventually(async () => (await focused()) === 'export-print', { message: 'the menu open again' });
   await h.page.keyboard.press('Tab');

@@ -147,7 +147,7 @@ pageTest(env, 'qbr 4. the slides show the engine\'s figures for the partner and 
   await h.page.keyboard.press('End');
   await h.page.keyboard.press('ArrowLeft');
   await slideIs(h, 5);
-  assert.equal(await h.$('#s', 'slide-kpi').count(), card.kpis.length);
+  assert.equal(await h.$('#s', 'slide-kpis').locator('tbody tr').count(), card.kpis.length);
   await h.page.keyboard.press('End');
   // The quadrant names this partner on the balance slide.
   await h.page.keyboard.press('Home');
@@ -230,8 +230,10 @@ pageTest(env, 'qbr 6. view="qbr" shows the deck in the page; where full screen i
 
 /** Prints the handout of #s through Chromium's PDF printer; returns the PDF's path. */
 async function printHandout(h, file, { fromDeck = true } = {}) {
-  await h.page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
-  if (fromDeck) await h.$('#s', 'deck-print').click();
+  if (fromDeck) {
+    await h.page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+    await h.$('#s', 'deck-print').click();
+  }
   await h.page.waitForFunction(() => window.__printed === 1);
   const path = join(ARTIFACTS, file);
   writeFileSync(path, await h.page.pdf({ preferCSSPageSize: true, printBackground: true }));
@@ -306,4 +308,22 @@ pageTest(env, 'qbr 9. the browser\'s own print (Ctrl+P) of an open deck gives th
   const plain = join(ARTIFACTS, 'page-ctrl-p.pdf');
   writeFileSync(plain, await h.page.pdf());
   assert.ok(execFileSync('pdftotext', [plain, '-'], { encoding: 'utf8' }).includes('HOST PAGE NAVIGATION'));
+});
+
+pageTest(env, 'qbr 10. Print / PDF in the scorecard\'s Export menu prints the same handout without opening the deck', { timeout: 60_000 }, async (h) => {
+  const card = latestCard();
+  await h.open(page(h));
+  await h.waitEvent('scorecard-ready', { target: 's' });
+  await h.page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await h.$('#s', 'export-menu').click();
+  await h.$('#s', 'export-print').click();
+  const pdf = await printHandout(h, 'handout-from-menu.pdf', { fromDeck: false });
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), 7, info);
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+  assert.ok(text.includes(card.partner_name) && text.includes(ratio(card.fairness)));
+  await h.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await h.$('#s', 'handout').waitFor({ state: 'detached' });
+  assert.equal(await h.$('#s', 'deck').count(), 0, 'the deck did not open');
+  await h.waitVisible('#s', 'pillar-investment');
 });

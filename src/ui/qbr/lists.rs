@@ -5,6 +5,7 @@ use super::slide::Subject;
 use crate::contract::{Commitment, CommitmentStatus, Side};
 use crate::i18n::{fill, qbr::Qbr};
 use crate::score::{commitments, Scorecard};
+use crate::ui::balance::{kpi_head, kpi_row};
 use crate::ui::format::Fmt;
 use crate::ui::words;
 use leptos::prelude::*;
@@ -18,25 +19,7 @@ pub fn targets_slide(s: &Scorecard, fmt: &Fmt) -> AnyView {
     if s.kpis.is_empty() {
         return view! { <p class="ps-slide-lead">{m.no_targets}</p> }.into_any();
     }
-    let rows = s
-        .kpis
-        .iter()
-        .map(|k| {
-            let (icon, word) = words::status(m, k.status);
-            view! {
-                <tr data-testid="slide-kpi">
-                    <th scope="row">{k.label.clone()}</th>
-                    <td>{words::side(m, k.side)}</td>
-                    <td class="ps-num">{fmt.number(k.value)}</td>
-                    <td class="ps-num">{fmt.number(k.target)}</td>
-                    <td class="ps-num">{fmt.percent(k.attainment)}</td>
-                    <td><span class=format!("ps-status ps-status-{}", k.status.as_str())>
-                        <span aria-hidden="true">{icon}" "</span>{word}
-                    </span></td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let rows = s.kpis.iter().map(|k| kpi_row(k, fmt)).collect_view();
     let class = if s.kpis.len() > ROOMY_ROWS {
         "ps-slide-table ps-dense"
     } else {
@@ -48,11 +31,7 @@ pub fn targets_slide(s: &Scorecard, fmt: &Fmt) -> AnyView {
             <span class="ps-kpi-change">{fmt.change(health_change, false)}</span>
         </p>
         <table class=class data-testid="slide-kpis">
-            <thead><tr>
-                <th scope="col">{m.metric}</th><th scope="col">{m.side}</th>
-                <th scope="col" class="ps-num">{m.actual}</th><th scope="col" class="ps-num">{m.target}</th>
-                <th scope="col" class="ps-num">{m.attainment}</th><th scope="col">{m.status}</th>
-            </tr></thead>
+            {kpi_head(m)}
             <tbody>{rows}</tbody>
         </table>
     }

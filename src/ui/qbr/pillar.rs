@@ -144,14 +144,7 @@ pub fn balance_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> An
             ("period", &s.period.to_string()),
         ],
     );
-    let band = s.band.map(|b| {
-        let (icon, word) = words::band(m, b);
-        view! {
-            <span class=format!("ps-band ps-band-{}", b.as_str())>
-                <span aria-hidden="true">{icon}" "</span>{word}
-            </span>
-        }
-    });
+    let band = super::slide::band_badge(m, s.band);
     view! {
         <p class="ps-slide-lead">
             {m.fairness}" "<strong data-testid="slide-fairness">{fmt.ratio(s.fairness)}</strong>" "

@@ -6,8 +6,9 @@
 use super::lists::{commitments_slide, targets_slide};
 use super::pillar::{balance_slide, pillar_slide};
 use crate::contract::{Pillar, Quarter};
+use crate::i18n::Messages;
 use crate::i18n::{fill, qbr::Qbr};
-use crate::score::Scorecard;
+use crate::score::{Band, Scorecard};
 use crate::ui::format::Fmt;
 use crate::ui::state::Model;
 use crate::ui::words;
@@ -131,14 +132,7 @@ pub fn slide(subject: &Subject, fmt: &Fmt, q: &'static Qbr, n: usize) -> AnyView
 fn summary_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> AnyView {
     let m = fmt.m;
     let prev = s.trend.previous.as_ref();
-    let band = s.band.map(|b| {
-        let (icon, word) = words::band(m, b);
-        view! {
-            <span class=format!("ps-band ps-band-{}", b.as_str())>
-                <span aria-hidden="true">{icon}" "</span>{word}
-            </span>
-        }
-    });
+    let band = band_badge(m, s.band);
     let sentence = fairness_sentence(s, fmt);
     let rows = Pillar::ALL
         .into_iter()
@@ -204,20 +198,9 @@ fn summary_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> AnyVie
 /// Whether the split is fair, in words; or why that cannot be said.
 pub fn fairness_sentence(s: &Scorecard, fmt: &Fmt) -> String {
     let m = fmt.m;
-    match (s.shares.contribution, s.shares.reward, s.balance) {
-        (Some(c), Some(r), Some(b)) => fill(
-            m.fairness_sentence,
-            &[
-                ("name", &s.partner_name),
-                ("contribution", &fmt.percent(Some(c))),
-                ("reward", &fmt.percent(Some(r))),
-                ("balance", words::balance(m, b)),
-                ("fairness", &fmt.ratio(s.fairness)),
-            ],
-        ),
-        _ => s
-            .unreported
-            .map(|side| {
+    crate::ui::balance::fairness_sentence(s, fmt)
+        .or_else(|| {
+            s.unreported.map(|side| {
                 fill(
                     m.side_reported_nothing,
                     &[
@@ -226,6 +209,19 @@ pub fn fairness_sentence(s: &Scorecard, fmt: &Fmt) -> String {
                     ],
                 )
             })
-            .unwrap_or_default(),
-    }
+        })
+        .unwrap_or_default()
+}
+
+/// The fairness band as a badge: icon and word, never colour alone.
+pub fn band_badge(m: &Messages, band: Option<Band>) -> Option<AnyView> {
+    band.map(|b| {
+        let (icon, word) = words::band(m, b);
+        view! {
+            <span class=format!("ps-band ps-band-{}", b.as_str())>
+                <span aria-hidden="true">{icon}" "</span>{word}
+            </span>
+        }
+        .into_any()
+    })
 }
