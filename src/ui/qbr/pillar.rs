@@ -164,3 +164,21 @@ pub fn balance_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> An
     }
     .into_any()
 }
+
+/// Health over every quarter, under the summary: how the partnership got here.
+pub fn health_chart(subject: &Subject, fmt: &Fmt) -> AnyView {
+    let m = fmt.m;
+    let h = chart::health_trend(
+        &subject.model.book,
+        subject.index,
+        chart_size(1168, 220),
+        &|v| fmt.number(v),
+    );
+    view! {
+        <figure class="ps-slide-figure">
+            <figcaption>{m.chart_health_title}</figcaption>
+            {chart_box("ps-chart-wide", m.chart_health_title.to_string(), h.svg)}
+        </figure>
+    }
+    .into_any()
+}

@@ -106,7 +106,11 @@ pub fn slide(subject: &Subject, fmt: &Fmt, q: &'static Qbr, n: usize) -> AnyView
     let body = match subject.scorecard() {
         None => view! { <p class="ps-notice">{fill(fmt.m.no_records_for_period, &[("name", subject.name()), ("period", &subject.period.to_string())])}</p> }.into_any(),
         Some(s) => match kind {
-            Kind::Summary => summary_slide(subject, s, fmt, q),
+            Kind::Summary => view! {
+                {summary_slide(subject, s, fmt, q)}
+                {super::pillar::health_chart(subject, fmt)}
+            }
+            .into_any(),
             Kind::Pillar(p) => pillar_slide(subject, s, p, fmt, q),
             Kind::Balance => balance_slide(subject, s, fmt, q),
             Kind::Targets => targets_slide(s, fmt),
