@@ -32,8 +32,8 @@ function latestCard() {
   return expected(env.feeds.json, PARTNER, latest).scorecard;
 }
 
-async function openDeck(h) {
-  await h.open(page(h));
+async function openDeck(h, attrs = '') {
+  await h.open(page(h, attrs));
   await h.waitEvent('scorecard-ready', { target: 's' });
   await h.$('#s', 'present').click();
   await h.waitVisible('#s', 'deck');
@@ -174,20 +174,22 @@ function textSizes(h) {
       if (t.textContent.trim()) chart = Math.min(chart, t.getBoundingClientRect().height);
     }
     const r = slide.getBoundingClientRect();
-    const cut = [slide, ...slide.querySelectorAll('*')].find((e) => e.scrollHeight > e.clientHeight + 2
-      && getComputedStyle(e).overflow === 'hidden');
-    const overflow = cut ? `${cut.className} ${cut.scrollHeight} > ${cut.clientHeight}` : false;
+    const cut = [slide, ...slide.querySelectorAll('*')].find((e) => getComputedStyle(e).overflow === 'hidden'
+      && (e.scrollHeight > e.clientHeight + 2 || e.scrollWidth > e.clientWidth + 2));
+    const overflow = cut ? `${cut.className} ${cut.scrollWidth}×${cut.scrollHeight} > ${cut.clientWidth}×${cut.clientHeight}` : false;
     return { html, chart, width: r.width, height: r.height, overflow };
   });
 }
 
-for (const [w, hgt, body] of [[1280, 720, 16], [1920, 1080, 24], [3840, 2160, 48]]) {
-  pageTest(env, `qbr 5. at ${w}×${hgt} every slide fills the screen, body text is ${body} px or more, nothing is cut off`,
+for (const [w, hgt, body, locale] of [[1280, 720, 16, 'en'], [1920, 1080, 24, 'en'], [3840, 2160, 48, 'en'],
+  [1280, 720, 16, 'de'], [1920, 1080, 24, 'fr']]) {
+  pageTest(env, `qbr 5. at ${w}×${hgt} in ${locale} every slide fills the screen, body text is ${body} px or more, nothing is cut off`,
     { viewport: { width: w, height: hgt }, timeout: 60_000 }, async (h) => {
-      await openDeck(h);
+      await openDeck(h, `locale="${locale}"`);
       for (let n = 0; n < 7; n++) {
         if (n) await h.page.keyboard.press('ArrowRight');
-        await slideIs(h, n);
+        if (locale === 'en') await slideIs(h, n);
+        else await h.waitText('#s', 'slide-counter', `${n + 1} / 7`);
         const s = await textSizes(h);
         assert.ok(s.html >= body - 0.01, `${KEYS[n]}: smallest text ${s.html} px < ${body} px`);
         // Chart labels are vectors scaled with the slide: at least 0.7 of body text.

@@ -238,16 +238,21 @@ fn watch_fullscreen(state: State, full: RwSignal<bool>) {
 }
 
 /// Ctrl+P (or the browser's menu) while the deck is open prints the handout,
-/// as the Print button does. In full screen the browser's own styles allow one
+/// as the Print button does, when the host allows printing (`exports`). In full screen the browser's own styles allow one
 /// page only, so there it prints the slide on screen.
 fn print_on_ctrl_p(state: State) {
     let on_print = Closure::<dyn Fn()>::new(move || {
         let busy = state.printing.try_get_untracked().unwrap_or(true);
+        // A host that does not offer printing does not get the handout either.
+        let allowed = state
+            .attrs
+            .try_with_untracked(|a| crate::export::Exports::parse(a.exports.as_deref()).0.print)
+            .unwrap_or(false);
         let full = state
             .host
             .try_with_value(present::is_fullscreen)
             .unwrap_or(true);
-        if !busy && !full {
+        if allowed && !busy && !full {
             state.printing_by_browser.set(true);
             state.printing.set(true);
         }
