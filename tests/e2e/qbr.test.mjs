@@ -329,3 +329,17 @@ pageTest(env, 'qbr 10. Print / PDF in the scorecard\'s Export menu prints the sa
   assert.equal(await h.$('#s', 'deck').count(), 0, 'the deck did not open');
   await h.waitVisible('#s', 'pillar-investment');
 });
+
+pageTest(env, 'qbr 11. exports without print: no Print button in the deck, and Ctrl+P gives no handout', async (h) => {
+  await h.open(page(h, 'view="qbr" exports="csv"'));
+  await h.waitVisible('#s', 'deck');
+  assert.equal(await h.$('#s', 'deck-print').count(), 0);
+  const pdf = join(ARTIFACTS, 'no-handout.pdf');
+  writeFileSync(pdf, await h.page.pdf());
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+  assert.ok(text.includes('HOST PAGE NAVIGATION'), 'the browser printed the page as it is');
+  assert.equal(await h.$('#s', 'handout').count(), 0);
+  // Allowing print later shows the button.
+  await h.page.evaluate(() => document.querySelector('#s').setAttribute('exports', 'csv print'));
+  await h.waitVisible('#s', 'deck-print');
+});
