@@ -68,7 +68,6 @@ fn draw(
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .light_line_style(palette::GRID.mix(0.3))
         .bold_line_style(palette::GRID.mix(0.6))
         .axis_style(palette::GRID)
         .x_labels(n.min((size.0 / 72).max(2) as usize))
