@@ -68,6 +68,8 @@ fn draw(
     chart
         .configure_mesh()
         .disable_x_mesh()
+        // Only the labelled lines: the minor ones made a dense grey band.
+        .max_light_lines(0)
         .bold_line_style(palette::GRID.mix(0.6))
         .axis_style(palette::GRID)
         .x_labels(n.min((size.0 / 72).max(2) as usize))

@@ -57,10 +57,10 @@ pub fn pillar_slide(subject: &Subject, s: &Scorecard, p: Pillar, fmt: &Fmt, q: &
         view! {
             <tr class=format!("ps-{}", side.as_str())>
                 <th scope="row">{name}</th>
-                <td class="ps-now">
+                <td><div class="ps-now">
                     <strong data-testid=format!("slide-{}-total", side.as_str())>{fmt.money(total)}</strong>
                     <span class="ps-track" aria-hidden="true"><span class="ps-fill" style:width=width></span></span>
-                </td>
+                </div></td>
                 {cell(last, side)}
                 {cell(year, side)}
             </tr>
