@@ -106,7 +106,7 @@ fn draw(
             ticks.push(v);
         }
     }
-    ticks.sort_by(f64::total_cmp);
+    crate::score::sort::sort_by(&mut ticks, f64::total_cmp);
     let tick_label = |y: &f64| {
         // Print the exact F of the tick, not exp(ln F) with rounding noise.
         ticks

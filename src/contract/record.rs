@@ -392,7 +392,7 @@ impl Dataset {
     /// Every quarter that has at least one accepted record, oldest first.
     pub fn periods(&self) -> Vec<Quarter> {
         let mut periods: Vec<Quarter> = self.records.iter().map(|r| r.period).collect();
-        periods.sort_unstable();
+        crate::score::sort::sort_by(&mut periods, Quarter::cmp);
         periods.dedup();
         periods
     }

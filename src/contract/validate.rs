@@ -383,7 +383,7 @@ fn opt_text(
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
         Some(v) => Err((
-            format!("{at}/{key}"),
+            at_key(at, key),
             format!("{key} must be text, got {}", kind_of(v)),
         )),
     }
@@ -396,7 +396,7 @@ fn req_text(
 ) -> Result<String, (String, String)> {
     match opt_text(obj, key, at)? {
         Some(s) if !s.trim().is_empty() => Ok(s),
-        _ => Err((format!("{at}/{key}"), format!("{key} is missing or empty"))),
+        _ => Err((at_key(at, key), format!("{key} is missing or empty"))),
     }
 }
 
@@ -406,7 +406,7 @@ fn opt_word<T: std::str::FromStr<Err = String>>(
     at: &str,
 ) -> Result<Option<T>, (String, String)> {
     opt_text(obj, key, at)?
-        .map(|s| s.parse::<T>().map_err(|e| (format!("{at}/{key}"), e)))
+        .map(|s| s.parse::<T>().map_err(|e| (at_key(at, key), e)))
         .transpose()
 }
 
@@ -435,7 +435,7 @@ fn entries<'v>(
             }
         }
         Some(other) => b.reject(
-            format!("/{name}"),
+            at_key("", name),
             format!("{name} must be an array, got {}", kind_of(other)),
         ),
     }
@@ -501,7 +501,7 @@ pub(crate) fn partners(b: &mut Builder, block: &Option<Value>) {
         })();
         match parsed.and_then(|p| {
             b.add_partner(p, at.clone())
-                .map_err(|e| (format!("{at}/id"), e))
+                .map_err(|e| (at_key(&at, "id"), e))
         }) {
             Ok(_) => {}
             Err((loc, why)) => b.reject(loc, why),
@@ -525,14 +525,14 @@ pub(crate) fn metrics(b: &mut Builder, block: &Option<Value>) {
                     Some(w) if w.is_finite() && w >= 0.0 => Some(w),
                     _ => {
                         return Err((
-                            format!("{at}/weight"),
+                            at_key(&at, "weight"),
                             "weight must be a number of 0 or more".to_string(),
                         ))
                     }
                 },
                 Some(v) => {
                     return Err((
-                        format!("{at}/weight"),
+                        at_key(&at, "weight"),
                         format!("weight must be a number, got {}", kind_of(v)),
                     ))
                 }
@@ -542,7 +542,7 @@ pub(crate) fn metrics(b: &mut Builder, block: &Option<Value>) {
                 Some(Value::Bool(v)) => Some(*v),
                 Some(v) => {
                     return Err((
-                        format!("{at}/allow_negative"),
+                        at_key(&at, "allow_negative"),
                         format!("allow_negative must be true or false, got {}", kind_of(v)),
                     ))
                 }
@@ -572,20 +572,20 @@ pub(crate) fn commitments(b: &mut Builder, block: &Option<Value>) {
         let parsed = (|| {
             let partner = req_text(obj, "partner", &at)?;
             if b.partner_by_id(&partner).is_none() {
-                return Err((format!("{at}/partner"), b.unknown_partner(&partner)));
+                return Err((at_key(&at, "partner"), b.unknown_partner(&partner)));
             }
             let period = req_text(obj, "period", &at)?
                 .parse::<Quarter>()
-                .map_err(|e| (format!("{at}/period"), e))?;
+                .map_err(|e| (at_key(&at, "period"), e))?;
             let side = req_text(obj, "side", &at)?
                 .parse::<Side>()
-                .map_err(|e| (format!("{at}/side"), e))?;
+                .map_err(|e| (at_key(&at, "side"), e))?;
             let text = req_text(obj, "text", &at)?;
             let due = opt_text(obj, "due", &at)?;
             if let Some(d) = &due {
                 if !is_iso_date(d) {
                     return Err((
-                        format!("{at}/due"),
+                        at_key(&at, "due"),
                         format!("due \"{d}\" is not a calendar date like \"2026-09-30\""),
                     ));
                 }
@@ -659,7 +659,7 @@ pub(crate) fn thresholds(b: &mut Builder, block: &Option<Value>) {
             }
             Some(_) => {
                 b.reject(
-                    format!("/thresholds/{key}"),
+                    at_key("/thresholds", key),
                     format!("{key} must be a number above 1; the default is used"),
                 );
             }
@@ -676,4 +676,13 @@ pub(crate) fn thresholds(b: &mut Builder, block: &Option<Value>) {
         t = Thresholds::default();
     }
     b.ds.thresholds = t;
+}
+
+/// `{at}/{key}`: a location one level down.
+fn at_key(at: &str, key: &str) -> String {
+    let mut s = String::with_capacity(at.len() + 1 + key.len());
+    s.push_str(at);
+    s.push('/');
+    s.push_str(key);
+    s
 }

@@ -1,5 +1,6 @@
 //! The promises each side made for a quarter, and last quarter's that are still open.
 
+use super::sort::sort_by;
 use crate::contract::{Commitment, CommitmentStatus, Dataset, Quarter};
 
 /// Commitments of one partner, as a QBR reads them.
@@ -17,9 +18,12 @@ pub fn commitments<'a>(ds: &'a Dataset, partner: &str, period: Quarter) -> Commi
     let mut carried_over: Vec<&Commitment> = mine
         .filter(|c| c.period < period && c.status == CommitmentStatus::Open)
         .collect();
-    let order = |c: &&Commitment| (c.side, c.due.clone(), c.period);
-    current.sort_by_key(order);
-    carried_over.sort_by_key(|c| (c.period, c.side, c.due.clone()));
+    sort_by(&mut current, |a, b| {
+        (a.side, &a.due, a.period).cmp(&(b.side, &b.due, b.period))
+    });
+    sort_by(&mut carried_over, |a, b| {
+        (a.period, a.side, &a.due).cmp(&(b.period, b.side, &b.due))
+    });
     CommitmentView {
         current,
         carried_over,

@@ -7,6 +7,7 @@ pub mod commitments;
 pub mod fairness;
 pub mod portfolio;
 mod scorecard;
+pub mod sort;
 pub mod trend;
 
 pub use attainment::{Attainment, KpiStatus};

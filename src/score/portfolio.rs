@@ -157,16 +157,17 @@ impl<'a> Portfolio<'a> {
             None => Ordering::Equal,
         };
         match column {
-            Column::Figure(f) => self.rows.sort_by(|a, b| {
+            Column::Figure(f) => super::sort::sort_by(&mut self.rows, |a, b| {
                 undefined_last(f.get(a), f.get(b), |x, y| by(Some(x.total_cmp(y))))
             }),
             _ => {
-                let mut keyed: Vec<(Option<String>, &'a Scorecard)> =
-                    self.rows.iter().map(|s| (text(s), *s)).collect();
-                keyed.sort_by(|(a, _), (b, _)| {
-                    undefined_last(a.as_ref(), b.as_ref(), |x, y| by(Some(x.cmp(y))))
+                let keys: Vec<Option<String>> = self.rows.iter().map(|s| text(s)).collect();
+                let order = super::sort::order(keys.len(), &mut |a, b| {
+                    undefined_last(keys[a].as_ref(), keys[b].as_ref(), |x, y| {
+                        by(Some(x.cmp(y)))
+                    })
                 });
-                self.rows = keyed.into_iter().map(|(_, s)| s).collect();
+                self.rows = order.into_iter().map(|i| self.rows[i as usize]).collect();
             }
         }
     }
@@ -203,7 +204,7 @@ impl Facets {
     pub fn of(ds: &Dataset) -> Facets {
         let collect = |get: &dyn Fn(&crate::contract::Partner) -> Option<String>| {
             let mut v: Vec<String> = ds.partners.iter().filter_map(get).collect();
-            v.sort();
+            super::sort::sort_by(&mut v, String::cmp);
             v.dedup();
             v
         };

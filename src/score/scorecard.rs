@@ -16,11 +16,21 @@ pub struct ScoreBook {
 
 impl ScoreBook {
     pub fn new(ds: &Dataset) -> ScoreBook {
-        let mut order: Vec<u32> = (0..ds.records.len() as u32).collect();
-        order.sort_unstable_by_key(|&i| {
-            let r = &ds.records[i as usize];
+        let key = |i: usize| {
+            let r = &ds.records[i];
             (r.partner, r.period, r.side, r.metric)
-        });
+        };
+        // Keys are unique (duplicates are rejected), so every sort gives the one
+        // order there is: the shared small one in the wasm, the inlined one natively
+        // (millions of records in pipelines and benches).
+        #[cfg(target_arch = "wasm32")]
+        let order = super::sort::order(ds.records.len(), &mut |a, b| key(a).cmp(&key(b)));
+        #[cfg(not(target_arch = "wasm32"))]
+        let order = {
+            let mut order: Vec<u32> = (0..ds.records.len() as u32).collect();
+            order.sort_unstable_by_key(|&i| key(i as usize));
+            order
+        };
         let mut scorecards = Vec::new();
         let mut start = 0;
         while start < order.len() {
