@@ -343,3 +343,19 @@ pageTest(env, 'qbr 11. exports without print: no Print button in the deck, and C
   await h.page.evaluate(() => document.querySelector('#s').setAttribute('exports', 'csv print'));
   await h.waitVisible('#s', 'deck-print');
 });
+
+pageTest(env, 'qbr 12. the Full screen button pressed from the keyboard: the deck goes full screen and keeps the focus', async (h) => {
+  await h.open(page(h, 'view="qbr"'));
+  await h.waitVisible('#s', 'deck');
+  await h.$('#s', 'deck-fullscreen').focus();
+  await h.page.keyboard.press('Enter');
+  await h.page.waitForFunction(() => document.fullscreenElement?.id === 's');
+  // The button is gone in full screen; the focus must not fall out of the deck with it.
+  await h.$('#s', 'deck-fullscreen').waitFor({ state: 'detached' });
+  await h.page.waitForFunction(() => document.querySelector('#s').shadowRoot.activeElement
+    ?.closest('[data-testid="deck"]') != null, null, { timeout: 2_000 });
+  await h.page.keyboard.press('ArrowRight');
+  await slideIs(h, 1);
+  await h.page.keyboard.press('Tab');
+  assert.ok((await focused(h)).inDeck, 'Tab stays in the full-screen deck');
+});

@@ -66,7 +66,7 @@ pub fn Deck(state: State, subject: Subject) -> impl IntoView {
     let total = SLIDES.len();
     let deck: NodeRef<html::Div> = NodeRef::new();
     let full = RwSignal::new(state.host.with_value(present::is_fullscreen));
-    watch_fullscreen(state, full);
+    watch_fullscreen(state, full, deck);
     print_on_ctrl_p(state);
     // The host's `contain: content` would hold the window-covering deck inside
     // the element where full screen is refused; the attribute lifts it.
@@ -209,8 +209,11 @@ pub fn Deck(state: State, subject: Subject) -> impl IntoView {
 
 /// Keeps `full` in step with the element's full screen; leaving full screen
 /// (the browser's own Esc) leaves the deck too, except when printing left it.
-fn watch_fullscreen(state: State, full: RwSignal<bool>) {
+fn watch_fullscreen(state: State, full: RwSignal<bool>, deck: NodeRef<html::Div>) {
     let on_change = Closure::<dyn Fn()>::new(move || {
+        // Entering full screen removes the Full screen button; if it had the
+        // focus, the focus would fall out of the deck. Keep it in.
+        request_animation_frame(move || keep_focus_in(deck));
         let now = state
             .host
             .try_with_value(present::is_fullscreen)
@@ -269,6 +272,22 @@ fn print_on_ctrl_p(state: State) {
                 .remove_event_listener_with_callback("beforeprint", f.as_ref().unchecked_ref());
         }
     });
+}
+
+/// Focuses the deck unless something inside it has the focus already.
+fn keep_focus_in(deck: NodeRef<html::Div>) {
+    let Some(Some(el)) = deck.try_get_untracked() else {
+        return;
+    };
+    let active = el
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .and_then(|r| r.active_element());
+    let inside = active.is_some_and(|a| el.contains(Some(&a)));
+    if !inside {
+        let _ = el.focus();
+    }
 }
 
 /// Tab and Shift+Tab cycle through the deck's controls instead of leaving it.
