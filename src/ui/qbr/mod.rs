@@ -227,22 +227,13 @@ fn watch_fullscreen(state: State, full: RwSignal<bool>, deck: NodeRef<html::Div>
         }
     });
     let target: web_sys::EventTarget = state.host.with_value(|h| h.clone().into());
-    let _ = target
-        .add_event_listener_with_callback("fullscreenchange", on_change.as_ref().unchecked_ref());
-    let kept = StoredValue::new_local(Some((target, on_change)));
-    on_cleanup(move || {
-        if let Some(Some((target, f))) = kept.try_update_value(Option::take) {
-            let _ = target.remove_event_listener_with_callback(
-                "fullscreenchange",
-                f.as_ref().unchecked_ref(),
-            );
-        }
-    });
+    listen(target, "fullscreenchange", on_change);
 }
 
 /// Ctrl+P (or the browser's menu) while the deck is open prints the handout,
-/// as the Print button does, when the host allows printing (`exports`). In full screen the browser's own styles allow one
-/// page only, so there it prints the slide on screen.
+/// as the Print button does, when the host allows printing (`exports`). In
+/// full screen the browser's own styles allow one page only, so there it
+/// prints the slide on screen.
 fn print_on_ctrl_p(state: State) {
     let on_print = Closure::<dyn Fn()>::new(move || {
         let busy = state.printing.try_get_untracked().unwrap_or(true);
@@ -260,16 +251,27 @@ fn print_on_ctrl_p(state: State) {
             state.printing.set(true);
         }
     });
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let _ =
-        window.add_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());
-    let kept = StoredValue::new_local(Some((window, on_print)));
+    if let Some(window) = web_sys::window() {
+        listen(window.into(), "beforeprint", on_print);
+    }
+}
+
+/// The focused element of the shadow root `el` is in (the document's
+/// `activeElement` is the host, which says nothing about the inside).
+fn focused_in_root(el: &web_sys::HtmlElement) -> Option<web_sys::Element> {
+    el.get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .and_then(|r| r.active_element())
+}
+
+/// Listens for `name` on `target` until the calling view is disposed.
+fn listen(target: web_sys::EventTarget, name: &'static str, f: Closure<dyn Fn()>) {
+    let _ = target.add_event_listener_with_callback(name, f.as_ref().unchecked_ref());
+    let kept = StoredValue::new_local(Some((target, f)));
     on_cleanup(move || {
-        if let Some(Some((window, f))) = kept.try_update_value(Option::take) {
-            let _ = window
-                .remove_event_listener_with_callback("beforeprint", f.as_ref().unchecked_ref());
+        if let Some(Some((target, f))) = kept.try_update_value(Option::take) {
+            let _ = target.remove_event_listener_with_callback(name, f.as_ref().unchecked_ref());
         }
     });
 }
@@ -279,12 +281,7 @@ fn keep_focus_in(deck: NodeRef<html::Div>) {
     let Some(Some(el)) = deck.try_get_untracked() else {
         return;
     };
-    let active = el
-        .get_root_node()
-        .dyn_into::<web_sys::ShadowRoot>()
-        .ok()
-        .and_then(|r| r.active_element());
-    let inside = active.is_some_and(|a| el.contains(Some(&a)));
+    let inside = focused_in_root(&el).is_some_and(|a| el.contains(Some(&a)));
     if !inside {
         let _ = el.focus();
     }
@@ -305,11 +302,7 @@ fn trap_focus(deck: &web_sys::HtmlElement, ev: &web_sys::KeyboardEvent) {
         ev.prevent_default();
         return;
     };
-    let active = deck
-        .get_root_node()
-        .dyn_into::<web_sys::ShadowRoot>()
-        .ok()
-        .and_then(|r| r.active_element());
+    let active = focused_in_root(deck);
     let at = |e: &web_sys::HtmlElement| {
         active
             .as_ref()
