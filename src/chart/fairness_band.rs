@@ -4,7 +4,7 @@
 //! The y axis is logarithmic in F, so F and 1/F sit at the same distance from
 //! the dashed "fair" line at F = 1, as the bands are symmetric on a ratio scale.
 
-use super::health::{quarter_label, runs, Ticks};
+use super::health::{quarter_label, quarter_mesh, runs, Ticks};
 use super::palette;
 use super::ChartWords;
 use crate::contract::{Quarter, Thresholds};
@@ -146,15 +146,9 @@ fn draw(
     )?;
 
     let quarter_label = |x: &f64| quarter_label(points, *x);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(palette::GRID.mix(0.6))
-        .axis_style(palette::GRID)
-        .x_labels(n.min((size.0 / 72).max(2) as usize))
+    quarter_mesh(&mut chart.configure_mesh(), n, size.0)
         .x_label_formatter(&quarter_label)
         .y_label_formatter(&tick_label)
-        .label_style(("sans-serif", 12).into_font().color(&palette::TEXT))
         .draw()?;
 
     let ink = palette::TEXT;

@@ -3,6 +3,8 @@
 use super::palette;
 use crate::contract::Quarter;
 use crate::score::{ScoreBook, Scorecard};
+use plotters::chart::MeshStyle;
+use plotters::coord::ranged1d::Ranged;
 use plotters::prelude::*;
 
 /// What a health chart shows, so the UI can also offer it as a data table.
@@ -48,15 +50,9 @@ fn draw(
         .y_label_area_size(56)
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), Ticks::new(0.0..100.0, ticks))?;
     let quarter_label = |x: &f64| quarter_label(points, *x);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(palette::GRID.mix(0.6))
-        .axis_style(palette::GRID)
-        .x_labels(n.min((size.0 / 72).max(2) as usize))
+    quarter_mesh(&mut chart.configure_mesh(), n, size.0)
         .x_label_formatter(&quarter_label)
         .y_label_formatter(&|y| format_y(*y))
-        .label_style(("sans-serif", 12).into_font().color(&palette::TEXT))
         .draw()?;
     // Health is a 0..100 score by construction; clamp so a marker never leaves the plot.
     let values: Vec<Option<(f64, f64)>> = points
@@ -152,4 +148,23 @@ impl plotters::coord::ranged1d::Ranged for Ticks {
     fn axis_pixel_range(&self, limit: (i32, i32)) -> std::ops::Range<i32> {
         self.inner.axis_pixel_range(limit)
     }
+}
+
+/// The look the quarter charts share: no vertical grid, light labelled
+/// horizontal lines, as many quarter labels as fit (72 px each) of `quarters`.
+pub(super) fn quarter_mesh<'m, 'a, 'b, X, Y, DB>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+    quarters: usize,
+    width: u32,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB>
+where
+    X: Ranged,
+    Y: Ranged,
+    DB: DrawingBackend,
+{
+    mesh.disable_x_mesh()
+        .bold_line_style(palette::GRID.mix(0.6))
+        .axis_style(palette::GRID)
+        .x_labels(quarters.min((width / 72).max(2) as usize))
+        .label_style(("sans-serif", 12).into_font().color(&palette::TEXT))
 }

@@ -1,6 +1,6 @@
 //! A pillar over the quarters: vendor and partner totals as two lines.
 
-use super::health::quarter_label;
+use super::health::{quarter_label, quarter_mesh};
 use super::palette;
 use crate::contract::{Pillar, Quarter};
 use crate::score::{ScoreBook, Scorecard};
@@ -65,18 +65,12 @@ fn draw(
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), bottom..top)?;
     let quarters: Vec<(Quarter, ())> = points.iter().map(|p| (p.0, ())).collect();
     let quarter_label = |x: &f64| quarter_label(&quarters, *x);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
+    quarter_mesh(&mut chart.configure_mesh(), n, size.0)
         // Only the labelled lines: the minor ones made a dense grey band.
         .max_light_lines(0)
-        .bold_line_style(palette::GRID.mix(0.6))
-        .axis_style(palette::GRID)
-        .x_labels(n.min((size.0 / 72).max(2) as usize))
         .y_labels(5)
         .x_label_formatter(&quarter_label)
         .y_label_formatter(&|y| format_y(*y))
-        .label_style(("sans-serif", 12).into_font().color(&palette::TEXT))
         .draw()?;
     for (side, colour, label) in [
         (0, palette::VENDOR, labels[0]),
