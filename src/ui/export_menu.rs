@@ -3,7 +3,7 @@
 //! (WAI-ARIA pattern): arrow keys move between items, Esc closes and gives the
 //! focus back to the button, focus leaving the menu closes it.
 
-use super::state::State;
+use super::state::{Printing, State};
 use crate::embed::download;
 use crate::export::{file_stem, scorecard_csv};
 use crate::i18n::Messages;
@@ -41,7 +41,7 @@ pub fn ExportMenu(s: Scorecard, m: &'static Messages) -> impl IntoView {
     };
     let print = move |_| {
         close();
-        state.printing.set(true);
+        state.printing.set(Some(Printing::Dialog));
     };
     let csv = move |_| {
         close();

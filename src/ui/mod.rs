@@ -58,7 +58,7 @@ pub fn App(state: State) -> impl IntoView {
     };
     view! {
         <div class="ps-root" data-theme=theme part="root" data-testid="root"
-            data-printing=move || state.printing.get().to_string()
+            data-printing=move || state.printing.get().is_some().to_string()
             aria-busy=move || state.load.with(|l| l.loading).to_string()>
             {body}
         </div>

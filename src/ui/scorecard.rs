@@ -32,6 +32,7 @@ pub fn ScorecardView(state: State, model: Arc<Model>, partner: String) -> impl I
         state
             .printing
             .get()
+            .is_some()
             .then(|| view! { <Handout state=state subject=subject /> })
     };
     view! { {main}{handout} }

@@ -50,6 +50,15 @@ impl Attrs {
     }
 }
 
+/// Who started a print of the handout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Printing {
+    /// The Print / PDF button: the widget opens the print dialog.
+    Dialog,
+    /// The browser (Ctrl+P in the deck): its dialog is open already.
+    Browser,
+}
+
 /// Parsed, validated and scored data, shared read-only by the views.
 #[derive(Debug)]
 pub struct Model {
@@ -95,10 +104,9 @@ pub struct State {
     pub deck_modal: RwSignal<bool>,
     /// The slide on screen, kept here so a data refresh does not restart the deck.
     pub slide: RwSignal<usize>,
-    /// A handout is being printed: the deck renders every slide for paper.
-    pub printing: RwSignal<bool>,
-    /// The browser started this print (Ctrl+P in the deck): no dialog to open.
-    pub printing_by_browser: RwSignal<bool>,
+    /// A handout is being printed, and who started it: the deck renders
+    /// every slide for paper.
+    pub printing: RwSignal<Option<Printing>>,
     /// The element itself, where events are dispatched.
     pub host: StoredValue<web_sys::HtmlElement, LocalStorage>,
 }
@@ -119,8 +127,7 @@ impl State {
             presenting: RwSignal::new(qbr),
             deck_modal: RwSignal::new(false),
             slide: RwSignal::new(0),
-            printing: RwSignal::new(false),
-            printing_by_browser: RwSignal::new(false),
+            printing: RwSignal::new(None),
             host: StoredValue::new_local(host),
         }
     }

@@ -3,7 +3,7 @@
 
 use super::slide::{self, Subject, SLIDES};
 use crate::embed::present;
-use crate::ui::state::State;
+use crate::ui::state::{Printing, State};
 use leptos::prelude::*;
 
 #[component]
@@ -13,19 +13,19 @@ pub fn Handout(state: State, subject: Subject) -> impl IntoView {
     let pages = (0..SLIDES.len())
         .map(|n| view! { <div class="ps-print-page">{slide::slide(&subject, &fmt, q, n)}</div> })
         .collect_view();
+    let by = state.printing.get_untracked();
     let undo = StoredValue::new_local(None::<js_sys::Function>);
     let start = move || {
         let Some(host) = state.host.try_with_value(Clone::clone) else {
             return;
         };
-        let dialog = !state.printing_by_browser.get_untracked();
+        let dialog = by != Some(Printing::Browser);
         let f = present::print(&host, dialog, move || {
-            let _ = state.printing_by_browser.try_set(false);
-            let _ = state.printing.try_set(false);
+            let _ = state.printing.try_set(None);
         });
         let _ = undo.try_update_value(|u| *u = Some(f));
     };
-    if state.printing_by_browser.get_untracked() {
+    if by == Some(Printing::Browser) {
         // Ctrl+P: the browser lays the pages out as soon as its `beforeprint`
         // handlers and their microtasks are done, so prepare the page now.
         start();

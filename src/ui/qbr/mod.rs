@@ -12,7 +12,7 @@ pub use slide::{Subject, SLIDES};
 
 use crate::embed::present;
 use crate::i18n::{fill, qbr::Qbr, Lang};
-use crate::ui::state::State;
+use crate::ui::state::{Printing, State};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -156,20 +156,16 @@ pub fn Deck(state: State, subject: Subject) -> impl IntoView {
             slide::slide(&subject, &fmt, q, state.slide.get())
         }
     };
-    let announce = {
-        let subject = subject.clone();
-        move || {
-            let n = state.slide.get().min(total - 1);
-            let fmt = crate::ui::fmt_for(state, &subject.model);
-            fill(
-                q.slide_of,
-                &[
-                    ("n", &(n + 1).to_string()),
-                    ("total", &total.to_string()),
-                    ("title", SLIDES[n].title(&fmt, q)),
-                ],
-            )
-        }
+    let announce = move || {
+        let n = state.slide.get().min(total - 1);
+        fill(
+            q.slide_of,
+            &[
+                ("n", &(n + 1).to_string()),
+                ("total", &total.to_string()),
+                ("title", SLIDES[n].title(crate::ui::messages_for(state), q)),
+            ],
+        )
     };
     let allow_print = move || state.exports().print;
     view! {
@@ -191,7 +187,7 @@ pub fn Deck(state: State, subject: Subject) -> impl IntoView {
                 <span class="ps-keys" aria-hidden="true">{q.keys_hint}</span>
                 <span class="ps-grow"></span>
                 {move || allow_print().then(|| view! {
-                    <button type="button" data-testid="deck-print" on:click=move |_| state.printing.set(true)>
+                    <button type="button" data-testid="deck-print" on:click=move |_| state.printing.set(Some(Printing::Dialog))>
                         {q.print_pdf}
                     </button>
                 })}
@@ -221,7 +217,7 @@ fn watch_fullscreen(state: State, full: RwSignal<bool>, deck: NodeRef<html::Div>
         let was = full.try_get_untracked().unwrap_or(false);
         let _ = full.try_set(now);
         // Printing leaves full screen on purpose; the deck stays over the window.
-        let printing = state.printing.try_get_untracked().unwrap_or(false);
+        let printing = state.printing.try_get_untracked().flatten().is_some();
         if was && !now && !printing {
             close(state);
         }
@@ -236,7 +232,10 @@ fn watch_fullscreen(state: State, full: RwSignal<bool>, deck: NodeRef<html::Div>
 /// prints the slide on screen.
 fn print_on_ctrl_p(state: State) {
     let on_print = Closure::<dyn Fn()>::new(move || {
-        let busy = state.printing.try_get_untracked().unwrap_or(true);
+        let busy = state
+            .printing
+            .try_get_untracked()
+            .is_none_or(|p| p.is_some());
         // A host that does not offer printing does not get the handout either.
         let allowed = state
             .attrs
@@ -247,8 +246,7 @@ fn print_on_ctrl_p(state: State) {
             .try_with_value(present::is_fullscreen)
             .unwrap_or(true);
         if allowed && !busy && !full {
-            state.printing_by_browser.set(true);
-            state.printing.set(true);
+            state.printing.set(Some(Printing::Browser));
         }
     });
     if let Some(window) = web_sys::window() {

@@ -74,8 +74,7 @@ impl Kind {
         }
     }
 
-    pub fn title(self, fmt: &Fmt, q: &Qbr) -> &'static str {
-        let m = fmt.m;
+    pub fn title(self, m: &Messages, q: &Qbr) -> &'static str {
         match self {
             Kind::Summary => q.summary,
             Kind::Pillar(p) => words::pillar(m, p),
@@ -90,7 +89,7 @@ impl Kind {
 pub fn slide(subject: &Subject, fmt: &Fmt, q: &'static Qbr, n: usize) -> AnyView {
     let n = n.min(SLIDES.len() - 1);
     let kind = SLIDES[n];
-    let title = kind.title(fmt, q);
+    let title = kind.title(fmt.m, q);
     let total = SLIDES.len().to_string();
     let number = (n + 1).to_string();
     let label = fill(
