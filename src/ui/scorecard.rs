@@ -43,18 +43,23 @@ fn subject(state: State, model: &Arc<Model>, partner: &str) -> Option<Subject> {
     let index = model.ds.partner_index(partner)?;
     let period = state.period(model).ok()??;
     model.book.get(index, period)?;
-    let vendor = model
-        .ds
-        .vendor
-        .as_ref()
-        .map(|v| v.name.clone())
-        .unwrap_or_else(|| super::messages_for(state).vendor.to_string());
+    let vendor = vendor_name(model, super::messages_for(state));
     Some(Subject {
         model: Arc::clone(model),
         index,
         period,
         vendor,
     })
+}
+
+/// The vendor's name from the data, else the word "Vendor".
+fn vendor_name(model: &Model, m: &crate::i18n::Messages) -> String {
+    model
+        .ds
+        .vendor
+        .as_ref()
+        .map(|v| v.name.clone())
+        .unwrap_or_else(|| m.vendor.to_string())
 }
 
 fn page(state: State, model: Arc<Model>, partner: String) -> AnyView {
@@ -80,12 +85,8 @@ fn page(state: State, model: Arc<Model>, partner: String) -> AnyView {
         .into_iter()
         .flatten()
         .collect();
-    let vendor = model
-        .ds
-        .vendor
-        .as_ref()
-        .map(|v| v.name.clone())
-        .unwrap_or_else(|| m.vendor.to_string());
+    let vendor = vendor_name(&model, m);
+    let card = model.book.get(index, period);
     let with_vendor = fill(m.with_vendor, &[("vendor", &vendor)]);
     let header = view! {
         <header class="ps-header" part="header">
@@ -97,8 +98,8 @@ fn page(state: State, model: Arc<Model>, partner: String) -> AnyView {
             </div>
             <div class="ps-header-actions">
                 <PeriodPicker state=state model=Arc::clone(&model) partner=p.id.clone() current=period label=m.period />
-                {present_button(state, model.book.get(index, period).is_some())}
-                {model.book.get(index, period).map(|s| view! { <ExportMenu s=s.clone() m=m /> })}
+                {present_button(state, card.is_some())}
+                {card.map(|s| view! { <ExportMenu s=s.clone() m=m /> })}
             </div>
         </header>
     };
@@ -109,7 +110,7 @@ fn page(state: State, model: Arc<Model>, partner: String) -> AnyView {
             </button>
         }
     });
-    let body = match model.book.get(index, period) {
+    let body = match card {
         None if !model.book.periods.contains(&period) => notice(unknown_period(&model, period, m)),
         None => notice(fill(
             m.no_records_for_period,
