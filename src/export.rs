@@ -3,7 +3,8 @@
 
 use crate::score::{Figure, Scorecard};
 
-/// Header of [`scorecard_csv`]: one row per figure, then one per KPI.
+/// Header of [`scorecard_csv`]: one row per figure, then the ratings of each
+/// alignment statement (`rating` per side, `rating.gap`), then one per KPI.
 pub const HEADER: [&str; 9] = [
     "partner",
     "period",
@@ -76,6 +77,29 @@ fn rows(s: &Scorecard, row: &mut dyn FnMut([&str; 9])) {
     let balance = s.balance.map(|b| b.as_str()).unwrap_or("");
     row([&s.partner, &period, "band", "", "", band, "", "", ""]);
     row([&s.partner, &period, "balance", "", "", balance, "", "", ""]);
+    // Ratings: one row a side that rated, then the gap, flagged where the sides differ.
+    for st in s.alignment.iter().flat_map(|a| &a.statements) {
+        for side in crate::contract::Side::ALL {
+            if let Some(v) = st.rating(side) {
+                let (side, v) = (side.as_str(), v.to_string());
+                row([
+                    &s.partner, &period, "rating", side, &st.metric, &v, "", "", "",
+                ]);
+            }
+        }
+        let differs = if st.differs { "differs" } else { "" };
+        row([
+            &s.partner,
+            &period,
+            "rating.gap",
+            "",
+            &st.metric,
+            &num(st.gap),
+            "",
+            "",
+            differs,
+        ]);
+    }
     for k in &s.kpis {
         row([
             &s.partner,

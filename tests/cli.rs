@@ -118,9 +118,15 @@ fn assert_acme_q2(card: &Value) {
     close(&card["shares"]["risk"], 0.75); // 75 / 100
     close(&card["shares"]["reward"], 0.4); // 80 / 200
     close(&card["shares"]["contribution"], 125.0 / 300.0);
-    close(&card["fairness"], 0.96); // 0.4 / (125/300)
+    // C vendor 150 + 25 = 175, partner 50 + 75 = 125: reward rates 120/175 and 80/125
+    close(&card["reward_rate"]["vendor"], 120.0 / 175.0);
+    close(&card["reward_rate"]["partner"], 0.64);
+    close(&card["fairness"], 0.64 / (120.0 / 175.0)); // ≈ 0.933
     assert_eq!(card["band"], "green");
     assert_eq!(card["balance"], "balanced");
+    // 125/300 of the 200 reward is fair: 83.33, so 3.33 more to the partner
+    close(&card["fair_shift"], 200.0 * 125.0 / 300.0 - 80.0);
+    assert_eq!(card["alignment"], Value::Null, "nothing rated");
     close(&card["roi"]["vendor"], -0.2); // (120 - 150) / 150
     close(&card["roi"]["partner"], 0.6); // (80 - 50) / 50
     close(&card["health"], 90.0); // (80 + 100) / 2
@@ -155,17 +161,18 @@ fn score_prints_hand_computed_numbers() {
     let cards = out["scorecards"].as_array().expect("scorecards");
     assert_eq!(cards.len(), 3);
     assert_acme_q2(&cards[0]);
-    // acme Q3: contribution share 100/300, reward share 150/300: F = 1.5, amber.
+    // acme Q3: C 200 and 100, R 150 each: rates 0.75 and 1.5, F = 2, red.
     let acme_q3 = &cards[1];
-    close(&acme_q3["fairness"], 1.5);
-    assert_eq!(acme_q3["band"], "amber");
+    close(&acme_q3["fairness"], 2.0);
+    assert_eq!(acme_q3["band"], "red");
     assert_eq!(acme_q3["balance"], "partner-favoured");
     close(&acme_q3["trend"]["previous"]["investment"]["vendor"], 50.0); // 200 - 150
     assert_eq!(acme_q3["health"], Value::Null);
-    // bolt Q3: contribution share 0.5, reward share 0.9: F = 1.8, red.
+    // bolt Q3: C 100 each, R 10 and 90: F = 0.9 ÷ 0.1 = 9, red; 40 back to the vendor.
     assert_eq!(cards[2]["partner"], "bolt");
-    close(&cards[2]["fairness"], 1.8);
+    close(&cards[2]["fairness"], 9.0);
     assert_eq!(cards[2]["band"], "red");
+    close(&cards[2]["fair_shift"], 100.0 * 0.5 - 90.0);
 }
 
 #[test]
@@ -466,10 +473,20 @@ fn sample_json_and_csv_score_the_same() {
         ds.periods().last().map(|q| q.to_string()),
         Some("2026-Q3".into())
     );
-    let per = ds.counts.input as f64 / 96.0;
+    let ratings = ds
+        .records
+        .iter()
+        .filter(|r| ds.metric(r.metric).unit == contract::Unit::Rating)
+        .count();
+    let per = (ds.counts.input - ratings) as f64 / 96.0;
     assert!(
         (20.0..=26.0).contains(&per),
-        "{per} records a partner-quarter"
+        "{per} money and KPI records a partner-quarter"
+    );
+    // Six statements, two sides, the last five quarters, a few left unrated.
+    assert!(
+        (600..=720).contains(&ratings),
+        "{ratings} ratings in the sample"
     );
     let from_csv =
         contract::parse_csv(sample::generate_csv(&opts).as_bytes()).expect("sample CSV parses");

@@ -6,6 +6,7 @@ pub static DE: Messages = Messages {
     investment: "Investition",
     risk: "Risiko",
     reward: "Ertrag",
+    alignment: "Gemeinsame Vision und Werte",
     green: "grün",
     amber: "gelb",
     red: "rot",

@@ -6,6 +6,7 @@ pub static EN: Messages = Messages {
     investment: "Investment",
     risk: "Risk",
     reward: "Reward",
+    alignment: "Shared vision and values",
     green: "green",
     amber: "amber",
     red: "red",

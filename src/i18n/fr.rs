@@ -6,6 +6,7 @@ pub static FR: Messages = Messages {
     investment: "Investissement",
     risk: "Risque",
     reward: "Gain",
+    alignment: "Vision et valeurs partagées",
     green: "vert",
     amber: "orange",
     red: "rouge",

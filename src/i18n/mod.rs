@@ -89,6 +89,7 @@ pub struct Messages {
     pub investment: &'static str,
     pub risk: &'static str,
     pub reward: &'static str,
+    pub alignment: &'static str,
     pub green: &'static str,
     pub amber: &'static str,
     pub red: &'static str,

@@ -2,6 +2,7 @@
 //! partners in a period. Formulas: `docs/data-contract.md`, "Scoring".
 //! Undefined figures are `None` (null in JSON, "—" on screen), never 0 or NaN.
 
+pub mod alignment;
 pub mod attainment;
 pub mod commitments;
 pub mod fairness;
@@ -10,12 +11,13 @@ mod scorecard;
 pub mod sort;
 pub mod trend;
 
+pub use alignment::{Alignment, Statement};
 pub use attainment::{Attainment, KpiStatus};
 pub use commitments::{commitments, CommitmentView};
-pub use fairness::{Balance, Band};
+pub use fairness::{Balance, Band, Fairness};
 pub use portfolio::{Column, Facets, Figure, Filter, Portfolio};
 pub use scorecard::ScoreBook;
-pub use trend::{Changes, Trend};
+pub use trend::{AlignmentChanges, Changes, Trend};
 
 use crate::contract::{Pillar, Quarter, Side};
 use serde::Serialize;
@@ -53,11 +55,13 @@ pub struct Shares {
 }
 
 impl Shares {
+    /// The partner's share of a money pillar; alignment has no share.
     pub fn pillar(&self, p: Pillar) -> Option<f64> {
         match p {
             Pillar::Investment => self.investment,
             Pillar::Risk => self.risk,
             Pillar::Reward => self.reward,
+            Pillar::Alignment => None,
         }
     }
 }
@@ -88,12 +92,19 @@ pub struct Scorecard {
     pub risk: PerSide,
     pub reward: PerSide,
     pub shares: Shares,
+    /// The equity ratio (R_partner / C_partner) ÷ (R_vendor / C_vendor).
     pub fairness: Option<f64>,
     pub band: Option<Band>,
     pub balance: Option<Balance>,
+    /// Reward ÷ contribution of each side.
+    pub reward_rate: PerSideOpt,
+    /// The reward that would move to the partner (negative: to the vendor) for F = 1.
+    pub fair_shift: Option<f64>,
     pub roi: PerSideOpt,
     pub health: Option<f64>,
     pub kpis: Vec<Kpi>,
+    /// Both sides' ratings of the alignment statements; none when nothing was rated.
+    pub alignment: Option<Alignment>,
     /// The side that reported nothing this period, which leaves balance undefined.
     pub unreported: Option<Side>,
     pub trend: Trend,
@@ -102,11 +113,30 @@ pub struct Scorecard {
 }
 
 impl Scorecard {
+    /// The money totals of a pillar; ratings have none, so alignment is zero.
     pub fn totals(&self, p: Pillar) -> PerSide {
         match p {
             Pillar::Investment => self.investment,
             Pillar::Risk => self.risk,
             Pillar::Reward => self.reward,
+            Pillar::Alignment => PerSide::default(),
+        }
+    }
+
+    /// Investment + risk of each side: what fairness weighs the reward against.
+    pub fn contribution(&self) -> PerSide {
+        PerSide {
+            vendor: self.investment.vendor + self.risk.vendor,
+            partner: self.investment.partner + self.risk.partner,
+        }
+    }
+
+    /// The side that took all the positive reward while both put something
+    /// in: F is then 0 or infinite, so it is left undefined but banded red.
+    pub fn takes_all(&self) -> Option<Side> {
+        match (self.fairness, self.band) {
+            (None, Some(Band::Red)) => self.balance.and_then(Balance::favours),
+            _ => None,
         }
     }
 }

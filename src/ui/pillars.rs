@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn PillarsView(s: Scorecard, fmt: Fmt, vendor: String) -> impl IntoView {
     let m = fmt.m;
-    let cards = Pillar::ALL
+    let cards = Pillar::MONEY
         .into_iter()
         .map(|p| {
             let t = s.totals(p);
@@ -63,7 +63,7 @@ pub fn PillarsView(s: Scorecard, fmt: Fmt, vendor: String) -> impl IntoView {
     view! { <div class="ps-pillars" part="pillars">{cards}</div> }
 }
 
-/// (vendor total, partner total, partner share) of a pillar, by name.
+/// (vendor total, partner total, partner share) of a money pillar, by name.
 fn figures(p: Pillar) -> (Figure, Figure, Figure) {
     match p {
         Pillar::Investment => (
@@ -72,7 +72,8 @@ fn figures(p: Pillar) -> (Figure, Figure, Figure) {
             Figure::ShareInvestment,
         ),
         Pillar::Risk => (Figure::RiskVendor, Figure::RiskPartner, Figure::ShareRisk),
-        Pillar::Reward => (
+        // Ratings have no totals: the cards show money pillars only.
+        Pillar::Reward | Pillar::Alignment => (
             Figure::RewardVendor,
             Figure::RewardPartner,
             Figure::ShareReward,

@@ -137,21 +137,14 @@ fn summary_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> AnyVie
     let prev = s.trend.previous.as_ref();
     let band = band_badge(m, s.band);
     let sentence = fairness_sentence(s, fmt);
-    let rows = Pillar::ALL
+    let rows = Pillar::MONEY
         .into_iter()
         .map(|p| {
-            let change = |side: Option<&crate::score::PerSideOpt>| {
-                (
-                    fmt.change(side.and_then(|c| c.vendor), true),
-                    fmt.change(side.and_then(|c| c.partner), true),
-                )
-            };
-            let per_side = prev.map(|c| match p {
-                Pillar::Investment => &c.investment,
-                Pillar::Risk => &c.risk,
-                Pillar::Reward => &c.reward,
-            });
-            let (v, pa) = change(per_side);
+            let per_side = prev.map(|c| c.totals(p)).unwrap_or_default();
+            let (v, pa) = (
+                fmt.change(per_side.vendor, true),
+                fmt.change(per_side.partner, true),
+            );
             let share = fmt.change_points(prev.and_then(|c| c.shares.pillar(p)));
             view! {
                 <tr>
