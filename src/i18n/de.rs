@@ -56,6 +56,8 @@ pub static DE: Messages = Messages {
     partner_investment: "Investition Partner",
     vendor_reward: "Ertrag Hersteller",
     partner_reward: "Ertrag Partner",
+    fair_shift_to_partner: "Faire Verschiebung zum Partner",
+    alignment_score: "Übereinstimmung",
     trend: "Verlauf",
     sort_by: "Sortieren nach",
     page_of: "Seite {page} von {pages}",

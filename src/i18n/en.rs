@@ -56,6 +56,8 @@ pub static EN: Messages = Messages {
     partner_investment: "Partner investment",
     vendor_reward: "Vendor reward",
     partner_reward: "Partner reward",
+    fair_shift_to_partner: "Fair shift to partner",
+    alignment_score: "Alignment",
     trend: "Trend",
     sort_by: "Sort by",
     page_of: "Page {page} of {pages}",

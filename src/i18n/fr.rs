@@ -56,6 +56,8 @@ pub static FR: Messages = Messages {
     partner_investment: "Investissement partenaire",
     vendor_reward: "Gain fournisseur",
     partner_reward: "Gain partenaire",
+    fair_shift_to_partner: "Rééquilibrage vers le partenaire",
+    alignment_score: "Alignement",
     trend: "Tendance",
     sort_by: "Trier par",
     page_of: "Page {page} sur {pages}",

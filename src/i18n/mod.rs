@@ -140,6 +140,8 @@ pub struct Messages {
     pub partner_investment: &'static str,
     pub vendor_reward: &'static str,
     pub partner_reward: &'static str,
+    pub fair_shift_to_partner: &'static str,
+    pub alignment_score: &'static str,
     pub trend: &'static str,
     pub sort_by: &'static str,
     pub page_of: &'static str,
