@@ -592,3 +592,52 @@ fn export_csv_equals_score_json() {
     let kpis = rows.iter().filter(|r| &r[2] == "kpi").count();
     assert_eq!(kpis, card["kpis"].as_array().map_or(0, Vec::len));
 }
+
+#[test]
+fn plan_prints_the_plans_figures_and_its_commitments_as_feed_records() {
+    let feed = temp_file("plan-feed.json", DOC);
+    // acme was reviewed in 2026-Q3; the plan for 2026-Q4, C 150 and 100, R 150 each.
+    let plan = temp_file(
+        "plan.json",
+        r#"{"schema": "partner-scorecard-plan/v1", "partner": "acme", "based_on": "2026-Q3", "period": "2026-Q4",
+        "figures": {"vendor": {"investment": 100, "risk": 50, "reward": 150},
+                    "partner": {"investment": 60, "risk": 40, "reward": 150}},
+        "commitments": [{"side": "partner", "text": "Host a joint event", "due": "2026-12-01"}]}"#,
+    );
+    let run = scorecard(&["plan", path_str(&feed), path_str(&plan)], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = json(&run.stdout);
+    assert_eq!(out["period"], "2026-Q4");
+    assert_eq!(out["currency"], "EUR");
+    // rates 150/150 = 1 and 150/100 = 1.5: F = 1.5, amber, partner-favoured
+    close(&out["figures"]["fairness"], 1.5);
+    assert_eq!(out["figures"]["band"], "amber");
+    // c = 100/250 = 0.4: 120 of the 300 is fair, so 30 back to the vendor
+    close(&out["figures"]["fair_shift"], 300.0 * 0.4 - 150.0);
+    assert_eq!(out["agreed_by_both"], false);
+    assert_eq!(
+        out["commitments"],
+        serde_json::json!([{"partner": "acme", "period": "2026-Q4", "side": "partner",
+            "text": "Host a joint event", "due": "2026-12-01", "status": "open"}])
+    );
+}
+
+#[test]
+fn plan_refuses_a_plan_for_an_unknown_partner_with_exit_2() {
+    let feed = temp_file("plan-feed2.json", DOC);
+    let plan = temp_file(
+        "plan-bad.json",
+        r#"{"schema": "partner-scorecard-plan/v1", "partner": "zed", "based_on": "2026-Q3", "period": "2026-Q4",
+        "figures": {"vendor": {"investment": 1, "risk": 0, "reward": 1}, "partner": {"investment": 1, "risk": 0, "reward": 1}}}"#,
+    );
+    let run = scorecard(&["plan", path_str(&feed), path_str(&plan)], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty());
+    assert!(
+        run.stderr.contains(
+            "is refused: /partner: the plan is for partner \"zed\", which the data does not have"
+        ),
+        "{}",
+        run.stderr
+    );
+}
