@@ -8,6 +8,7 @@ pub mod contract;
 pub mod export;
 pub mod i18n;
 pub mod plan;
+pub mod pptx;
 pub mod sample;
 pub mod score;
 
