@@ -182,18 +182,23 @@ fn score(args: &[String]) -> Result<u8, Stop> {
         warnings: &ds.warnings,
         counts: ds.counts,
     };
+    print_json(&output, given.flag("--pretty"))?;
+    Ok(status(&ds))
+}
+
+/// JSON on standard output, one line or `--pretty`, with a final newline.
+fn print_json(value: &impl Serialize, pretty: bool) -> Result<(), Stop> {
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let printed = match given.flag("--pretty") {
-        true => serde_json::to_writer_pretty(&mut out, &output),
-        false => serde_json::to_writer(&mut out, &output),
+    let printed = match pretty {
+        true => serde_json::to_writer_pretty(&mut out, value),
+        false => serde_json::to_writer(&mut out, value),
     };
     written(
         printed
             .map_err(io::Error::from)
             .and_then(|()| writeln!(out))
             .and_then(|()| out.flush()),
-    )?;
-    Ok(status(&ds))
+    )
 }
 
 /// `scorecard export FILE`: the selected scorecards as CSV, the QBR handout's numbers.
@@ -313,17 +318,7 @@ fn plan(args: &[String]) -> Result<u8, Stop> {
         "agreed_by_both": plan.agreed_by_both(),
         "commitments": plan.commitment_records(),
     });
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let printed = match given.flag("--pretty") {
-        true => serde_json::to_writer_pretty(&mut out, &output),
-        false => serde_json::to_writer(&mut out, &output),
-    };
-    written(
-        printed
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out))
-            .and_then(|()| out.flush()),
-    )?;
+    print_json(&output, given.flag("--pretty"))?;
     Ok(0)
 }
 

@@ -243,6 +243,19 @@ export function ratio(v) {
   return v == null ? '—' : `${two.format(v)}×`;
 }
 
+/** Partner ids of engine scorecards in the order the widget sorts them:
+ *  stable, undefined figures last in both directions. */
+export function sortedRows(cards, value, descending) {
+  return cards
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => {
+      const x = value(a.c); const y = value(b.c);
+      if (x == null || y == null) return (x == null) - (y == null) || a.i - b.i;
+      return (descending ? y - x : x - y) || a.i - b.i;
+    })
+    .map(({ c }) => c.partner);
+}
+
 export async function eventually(fn, { timeout = 10_000, interval = 100, message = 'condition' } = {}) {
   const end = Date.now() + timeout;
   let last;

@@ -4,7 +4,7 @@
 // Run: node --test tests/e2e/portfolio-balance.test.mjs   (needs a built dist/)
 
 import {
-  assert, eventually, hostPage, pageTest, scorecard, scratchFile, suite,
+  assert, eventually, hostPage, pageTest, scorecard, scratchFile, sortedRows, suite,
 } from './harness.mjs';
 
 const env = suite();
@@ -22,18 +22,6 @@ const compact = new Intl.NumberFormat('en-US', {
 /** The fair shift as a row shows it: "+" towards the partner, "−" away from it. */
 const shift = (v) => (v == null ? '—' : `${v > 0 ? '+' : ''}${compact.format(v)}`);
 const whole = (v) => (v == null ? '—' : new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(v));
-
-/** Stable, undefined last in both directions: the widget's promise. */
-function sortedBy(cards, value, descending) {
-  return cards
-    .map((c, i) => ({ c, i }))
-    .sort((a, b) => {
-      const x = value(a.c); const y = value(b.c);
-      if (x == null || y == null) return (x == null) - (y == null) || a.i - b.i;
-      return (descending ? y - x : x - y) || a.i - b.i;
-    })
-    .map(({ c }) => c.partner);
-}
 
 const rowIds = (h) => h.$('#p', 'portfolio-row').evaluateAll((trs) => trs.map((tr) => tr.dataset.partner));
 
@@ -69,12 +57,12 @@ pageTest(env, 'portfolio balance 2. sorting by fair shift and by alignment, both
   const byShift = (c) => c.fair_shift;
   const byAlignment = (c) => c.alignment?.score;
   await h.$('#p', 'sort-fair-shift').click();
-  await waitRows(h, sortedBy(cards, byShift, false), 'fair shift ascending');
+  await waitRows(h, sortedRows(cards, byShift, false), 'fair shift ascending');
   await h.$('#p', 'sort-fair-shift').click();
-  await waitRows(h, sortedBy(cards, byShift, true), 'fair shift descending');
+  await waitRows(h, sortedRows(cards, byShift, true), 'fair shift descending');
   await h.$('#p', 'sort-alignment').focus();
   await h.page.keyboard.press('Enter');
-  await waitRows(h, sortedBy(cards, byAlignment, false), 'alignment ascending by keyboard');
+  await waitRows(h, sortedRows(cards, byAlignment, false), 'alignment ascending by keyboard');
   const first = (await h.$('#p', 'row-alignment').allTextContents())[0].trim();
   assert.equal(first, whole(Math.min(...cards.map(byAlignment).filter((v) => v != null))),
     'the lowest alignment score is on top');
