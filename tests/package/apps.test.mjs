@@ -230,3 +230,28 @@ describe('Vue 3 + TypeScript + Vite', () => {
     } finally { await close(); }
   });
 });
+
+describe('webpack 5 and esbuild, each with its one documented setting', () => {
+  let dir; let site;
+  before(async () => {
+    dir = install('bundlers', tarball);
+    run('node', ['build.mjs'], dir);
+    site = await serve(dir);
+  });
+  after(() => site?.server.close());
+
+  for (const bundler of ['webpack', 'esbuild']) {
+    test(`${bundler}: the bundle defines the element and the scorecard renders`, async () => {
+      site.requests.length = 0;
+      const { page, problems, close } = await open(browser, `${site.origin}/${bundler}/`);
+      try {
+        await page.locator('partner-scorecard').getByTestId('partner-name').filter({ hasText: nameOf('P-00001') }).waitFor();
+        assert.equal(await page.evaluate(() => document.body.dataset.defined), 'true');
+        const wasm = site.requests.filter((p) => p.endsWith('.wasm'));
+        assert.equal(wasm.length, 1, wasm.join(' '));
+        assert.ok(wasm[0].startsWith(`/${bundler}/`), `the .wasm came from the bundle's own folder: ${wasm[0]}`);
+        assert.deepEqual(problems, []);
+      } finally { await close(); }
+    });
+  }
+});
