@@ -8,10 +8,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -187,6 +187,33 @@ describe('React 19 + TypeScript + Vite', () => {
       assert.deepEqual(members, decl.members.map((m) => m.name).sort());
       assert.deepEqual(problems, []);
     } finally { await close(); }
+  });
+
+  test('the Vite dev server needs no setting either', async () => {
+    // The dev server serves /data/ from the app's public/ (made here, not committed).
+    mkdirSync(join(dir, 'public/data'), { recursive: true });
+    copyFileSync(join(ROOT, 'demo/data/sample.json'), join(dir, 'public/data/sample.json'));
+    const vite = spawn(join(dir, 'node_modules/.bin/vite'), ['--host', '127.0.0.1', '--port', '0', '--clearScreen', 'false'],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const origin = await new Promise((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`vite did not start:\n${out}`)), 30_000);
+        vite.stdout.on('data', (chunk) => {
+          out += chunk;
+          const m = out.replace(/\x1b\[[0-9;]*m/g, '').match(/http:\/\/127\.0\.0\.1:\d+/);
+          if (m) { clearTimeout(timer); resolve(m[0]); }
+        });
+        vite.on('exit', (code) => reject(new Error(`vite exited ${code}:\n${out}`)));
+      });
+      const { page, problems, close } = await open(browser, `${origin}/`);
+      try {
+        await page.locator('partner-scorecard').getByTestId('partner-name').filter({ hasText: nameOf('P-00001') }).waitFor();
+        assert.deepEqual(problems, []);
+      } finally { await close(); }
+    } finally {
+      vite.kill();
+    }
   });
 
   test('<meta name="partner-scorecard-base"> loads the .wasm from that folder instead', async () => {
