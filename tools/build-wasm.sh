@@ -35,10 +35,12 @@ fi
 
 profile_flag=()
 [ "$PROFILE" = release ] && profile_flag=(--release)
-# The link flags reach only the bin's link (cargo rustc), so the dependencies
-# keep the fingerprints clippy and the wasm tests build them with.
+# The link flag reaches only the bin's link (cargo rustc), so the dependencies
+# keep the fingerprints clippy and the wasm tests build them with. No
+# --no-merge-data-segments (cargo-leptos #679): wasm-split 0.2.4 moves data
+# symbol by symbol already, and the flag measured 6 KB brotli more in main.
 cargo rustc --bin "$BIN" --target wasm32-unknown-unknown "${profile_flag[@]}" --features split --quiet \
-  -- -Clink-arg=--emit-relocs -Clink-arg=--no-merge-data-segments
+  -- -Clink-arg=--emit-relocs
 
 target_dir=${CARGO_TARGET_DIR:-target}
 input="$target_dir/wasm32-unknown-unknown/$PROFILE/$BIN.wasm"

@@ -1,14 +1,18 @@
-//! The parts of the widget that load on demand, each from its own wasm chunk:
-//! the presentation deck and its handout, the portfolio, and the trend charts
-//! below the fold. A first scorecard needs none of them, so the first paint
-//! downloads only the main module (BENCHMARKS.md, Size).
+//! The parts of the widget that load on demand, from two wasm chunks: the
+//! presentation deck, its handout and the trend charts below the fold
+//! (`extras`, asked for once a scorecard is painted), and the portfolio
+//! (`portfolio`). What both use is a third chunk, fetched with either. A first
+//! scorecard needs none of them, so the first paint downloads only the main
+//! module (BENCHMARKS.md, Size). Two chunks rather than one per part: every
+//! file boundary costs code the optimiser can no longer inline and bytes
+//! brotli compresses apart (one chunk per part measured 6 KB more in all).
 //!
 //! Each part is a split point of `wasm_split_helpers` (what Leptos' `#[lazy]`
 //! expands to), used directly for two reasons: `fallible`, so a chunk that
 //! fails to download is an error the view shows with a Retry button instead
 //! of a panic (with `panic = "abort"` that would stop every widget on the
 //! page), and a name of our own, so the chunk's file name is stable
-//! (`split_deck.wasm`). The splitting itself happens after the build
+//! (`split_extras.wasm`). The splitting itself happens after the build
 //! (`tools/build-wasm.sh`): only that build turns the `split` feature on. Every
 //! other build (the wasm tests, clippy) compiles the same functions as plain
 //! `async fn`s that resolve at once.
@@ -52,7 +56,7 @@ macro_rules! on_demand {
 
 on_demand! {
     /// The presentation deck over the scorecard.
-    deck, preload_deck,
+    extras, preload_deck,
     fn deck(state: State, subject: Subject) {
         view! { <Deck state=state subject=subject /> }.into_any()
     }
@@ -60,7 +64,7 @@ on_demand! {
 
 on_demand! {
     /// The printed handout: every slide on its own page.
-    handout, preload_handout,
+    extras, preload_handout,
     fn handout(state: State, subject: Subject) {
         view! { <Handout state=state subject=subject /> }.into_any()
     }
@@ -76,7 +80,7 @@ on_demand! {
 
 on_demand! {
     /// The partner's trend charts, below the fold of its scorecard.
-    trends, preload_trends,
+    extras, preload_trends,
     fn trends(state: State, model: Arc<Model>, index: usize, vendor: String, width: u32, period: Quarter) {
         let fmt = super::fmt_for(state, &model);
         view! { <super::trends::TrendsView model=model index=index fmt=fmt vendor=vendor width=width period=period /> }
