@@ -23,9 +23,9 @@ use crate::contract::Quarter;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
+use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use std::sync::Arc;
 
 /// Declares a part that loads on demand: `fn name(args) -> AnyView` becomes
 /// `async fn name(args) -> Result<AnyView, SplitLoaderError>` living in the
@@ -110,7 +110,8 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
             return;
         };
         if w.request_idle_callback(cb.unchecked_ref()).is_err() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 200);
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 200);
         }
     });
 }

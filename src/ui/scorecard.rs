@@ -4,8 +4,8 @@
 use super::balance::{BalanceView, TargetsView};
 use super::commitments::CommitmentsView;
 use super::export_menu::ExportMenu;
-use super::pillars::PillarsView;
 use super::lazy;
+use super::pillars::PillarsView;
 use super::qbr::{self, Subject};
 use super::state::{Model, State};
 use crate::contract::Quarter;
@@ -132,7 +132,14 @@ fn page(state: State, model: Arc<Model>, partner: String) -> AnyView {
                     let (model, vendor) = (Arc::clone(&model), vendor.clone());
                     painted.get().then(|| {
                         lazy::part("trends", move || {
-                            lazy::trends(state, Arc::clone(&model), index, vendor.clone(), width, period)
+                            lazy::trends(
+                                state,
+                                Arc::clone(&model),
+                                index,
+                                vendor.clone(),
+                                width,
+                                period,
+                            )
                         })
                     })
                 }
