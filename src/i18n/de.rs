@@ -85,6 +85,7 @@ pub static DE: Messages = Messages {
     loading: "Scorecard wird geladen",
     retry: "Erneut versuchen",
     retrying: "Neuer Versuch…",
+    part_failed: "Dieser Teil der Scorecard konnte nicht geladen werden. Bitte Verbindung prüfen und erneut versuchen.",
     technical_detail: "Technische Details",
     stale_since: "Die angezeigten Daten sind veraltet seit {time}.",
     records_rejected_one: "1 Datensatz abgelehnt",

@@ -85,6 +85,7 @@ pub static EN: Messages = Messages {
     loading: "Loading the scorecard",
     retry: "Retry",
     retrying: "Retrying…",
+    part_failed: "This part of the scorecard could not be loaded. Check the connection and retry.",
     technical_detail: "Technical detail",
     stale_since: "Showing data that is stale since {time}.",
     records_rejected_one: "1 record rejected",

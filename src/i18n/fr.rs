@@ -85,6 +85,7 @@ pub static FR: Messages = Messages {
     loading: "Chargement du tableau de bord",
     retry: "Réessayer",
     retrying: "Nouvel essai…",
+    part_failed: "Cette partie du tableau de bord n’a pas pu être chargée. Vérifiez la connexion et réessayez.",
     technical_detail: "Détail technique",
     stale_since: "Données affichées périmées depuis {time}.",
     records_rejected_one: "1 enregistrement rejeté",

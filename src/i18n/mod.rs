@@ -173,6 +173,8 @@ pub struct Messages {
     pub loading: &'static str,
     pub retry: &'static str,
     pub retrying: &'static str,
+    /// A part that loads on demand (deck, portfolio, charts) could not be fetched.
+    pub part_failed: &'static str,
     pub technical_detail: &'static str,
     pub stale_since: &'static str,
     pub records_rejected_one: &'static str,

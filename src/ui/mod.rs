@@ -6,6 +6,7 @@ mod chart_figure;
 mod commitments;
 mod export_menu;
 pub mod format;
+mod lazy;
 mod pillars;
 mod portfolio;
 pub mod qbr;
@@ -49,7 +50,7 @@ pub fn App(state: State) -> impl IntoView {
                     <states::Banners state=state model=model.clone() />
                     {match partner {
                         Some(id) => view! { <scorecard::ScorecardView state=state model=model partner=id /> }.into_any(),
-                        None => view! { <portfolio::PortfolioView state=state model=model /> }.into_any(),
+                        None => lazy::part("portfolio", move || lazy::portfolio(state, model.clone())).into_any(),
                     }}
                 }
                 .into_any()
