@@ -10,7 +10,7 @@ const root = document.getElementById('yardstick');
 const PAGE = 50;
 const COLOURS = { vendor: '#0072B2', partner: '#E69F00', green: '#009E73', amber: '#E69F00', red: '#D55E00' };
 const BAND_ICON = { green: '●', amber: '▲', red: '◆' };
-const STATUS_ICON = { met: '✔', 'at-risk': '▲', missed: '✖' };
+const STATUS_ICON = { met: '✔', 'at-risk': '!', missed: '✖' };
 const STATUS_WORD = { met: 'met', 'at-risk': 'at risk', missed: 'missed' };
 
 /** An element with attributes and children; strings become text nodes, never markup. */
