@@ -50,9 +50,11 @@ function card(ds, p, q, records) {
     if (m.unit === 'currency' && m.pillar < 3) totals[m.pillar][r.side] += r.value;
     if (r.target !== null && m.pillar < 3) {
       const a = attainment(r.value, r.target, r.floor, m.better);
-      kpis.push({ metric: m.key, label: m.label, side: r.side === 0 ? 'vendor' : 'partner', value: r.value, target: r.target, floor: r.floor, attainment: a.ratio, status: a.status, score: a.score, weight: m.weight });
+      kpis.push({ order: r.side * 4096 + m.index, metric: m.key, label: m.label, side: r.side === 0 ? 'vendor' : 'partner', value: r.value, target: r.target, floor: r.floor, attainment: a.ratio, status: a.status, score: a.score, weight: m.weight });
     }
   }
+  // The engine's order: vendor's first, then by the metric's place in the catalogue.
+  kpis.sort((a, b) => a.order - b.order);
   const [[iv, ip], [kv, kp], [rv, rp]] = totals;
   const unreported = !reported[0] ? 'vendor' : !reported[1] ? 'partner' : null;
   const one = unreported !== null;
