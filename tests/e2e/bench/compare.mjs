@@ -2,7 +2,7 @@
 // tests/e2e/bench/yardstick/), both served compressed from one 127.0.0.1 server (cdn.mjs). Not a
 // test file: run it with `./x bench` (builds dist/ first) or, after `./x build`,
 //
-//   node tests/e2e/bench/compare.mjs [--runs 5] [--partners 5000] [--lighthouse 3]
+//   node tests/e2e/bench/compare.mjs [--runs 5] [--partners 5000] [--lighthouse 5]
 //                                    [--scenarios scorecard,portfolio,portfolio-csv]
 //
 // In ONE headless Chromium, every round runs each scenario on both pages, alternating which page
@@ -22,7 +22,7 @@
 // JSON and CSV), cached in target/bench-feeds/ until the scorecard binary changes.
 // Writes tests/e2e/artifacts/compare-report.json and prints the tables as markdown.
 
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,7 +43,7 @@ const arg = (name, fallback) => {
 };
 const RUNS = Number(arg('runs', 5));
 const PARTNERS = Number(arg('partners', 5000));
-const LH_RUNS = Number(arg('lighthouse', 3));
+const LH_RUNS = Number(arg('lighthouse', 5));
 const SCENARIOS = arg('scenarios', 'scorecard,portfolio,portfolio-csv').split(',');
 const PARTNER = 'P-00001';
 
@@ -75,11 +75,18 @@ function feeds() {
 // Runs before the page's own scripts in every navigation: long tasks from the start, and the
 // "painted" probe, the same for both pages.
 function initScript(probe) {
-  const bench = { long: [], paintedAt: null, error: null };
+  const bench = { long: [], paintedAt: null, error: null, lcp: null };
   window.__bench = bench;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) bench.long.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // The browser's own LCP (unthrottled), and which element it picked: the two pages share the <h1>.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const el = e.element;
+      bench.lcp = { time: e.startTime, size: e.size, what: el ? `${el.localName}${el.dataset?.testid ? `[${el.dataset.testid}]` : ''} "${el.textContent.trim().slice(0, 40)}"` : 'an element in a shadow root' };
+    }
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
   const check = () => {
     const root = document.querySelector('partner-scorecard')?.shadowRoot ?? document;
     const scope = probe.scope ? root.querySelector(probe.scope) : root;
@@ -108,6 +115,7 @@ function collect() {
   const long = window.__bench.long.filter((e) => e.start < until);
   return {
     painted,
+    lcp: window.__bench.lcp,
     resources,
     longest: Math.max(0, ...long.map((e) => e.duration)),
     longCount: long.length,
@@ -136,6 +144,8 @@ async function measure(browser, cdn, kind, scenario, names) {
     const sum = (list) => list.reduce((s, r) => s + r.encoded, 0);
     return {
       painted: out.painted,
+      lcp: out.lcp?.time ?? null,
+      lcpElement: out.lcp?.what ?? null,
       codeBeforePaint: sum(code.filter((r) => r.end <= out.painted)),
       codeTotal: sum(code),
       feedBytes: sum(out.resources.filter(isFeed)),
@@ -151,15 +161,28 @@ async function measure(browser, cdn, kind, scenario, names) {
 
 // ---------------------------------------------------------------- Lighthouse
 
-function lighthouse(url) {
+/** Runs the Lighthouse CLI; asynchronously, because this process serves the page it loads. */
+function run(command, args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
+    child.on('error', reject);
+    child.on('close', (status) => { clearTimeout(timer); resolve({ status, stderr }); });
+  });
+}
+
+async function lighthouse(url) {
   const dir = mkdtempSync(join(tmpdir(), 'ps-lighthouse-'));
   try {
     const out = join(dir, 'report.json');
-    const run = spawnSync(process.execPath, [LIGHTHOUSE, url, '--only-categories=performance', '--output=json',
+    if (!existsSync(LIGHTHOUSE)) throw new Error(`${LIGHTHOUSE} is missing: npm ci --prefix tests/e2e/bench (./x bench does it)`);
+    const done = await run(process.execPath, [LIGHTHOUSE, url, '--only-categories=performance', '--output=json',
       `--output-path=${out}`, '--quiet', `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`], {
-      env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: 'utf8', timeout: 240_000,
+      env: { ...process.env, CHROME_PATH: CHROMIUM },
     });
-    if (run.status !== 0 || !existsSync(out)) throw new Error(`lighthouse ${url} exited ${run.status}: ${run.stderr}`);
+    if (done.status !== 0 || !existsSync(out)) throw new Error(`lighthouse ${url} exited ${done.status}: ${done.stderr}`);
     const r = JSON.parse(readFileSync(out, 'utf8'));
     if (r.runtimeError) throw new Error(`lighthouse ${url}: ${r.runtimeError.message}`);
     const a = (id) => r.audits[id]?.numericValue ?? null;
@@ -213,7 +236,7 @@ async function main() {
         for (const kind of order) {
           const r = await measure(browser, cdn, kind, s, names);
           ((results[s.id] ??= {})[kind] ??= []).push(r);
-          process.stderr.write(`round ${round + 1} ${s.id} ${kind}: painted ${Math.round(r.painted)} ms, longest task ${Math.round(r.longest)} ms, code ${r.codeBeforePaint} B\n`);
+          process.stderr.write(`round ${round + 1} ${s.id} ${kind}: painted ${Math.round(r.painted)} ms, LCP ${Math.round(r.lcp)} ms ${r.lcpElement}, longest task ${Math.round(r.longest)} ms, code ${r.codeBeforePaint} B\n`);
         }
       }
     }
@@ -223,7 +246,7 @@ async function main() {
   const lh = { widget: [], yardstick: [] };
   for (let i = 0; i < LH_RUNS; i++) {
     for (const kind of i % 2 === 0 ? ['widget', 'yardstick'] : ['yardstick', 'widget']) {
-      const r = lighthouse(`${cdn.origin}/page/${kind}.html?feed=sample-12.json&partner=${PARTNER}`);
+      const r = await lighthouse(`${cdn.origin}/page/${kind}.html?feed=sample-12.json&partner=${PARTNER}`);
       lh[kind].push(r);
       process.stderr.write(`lighthouse ${i + 1} ${kind}: score ${r.score}, LCP ${Math.round(r.lcp)} ms, TBT ${Math.round(r.tbt)} ms\n`);
     }
@@ -254,6 +277,7 @@ async function main() {
     row('navigation → one scorecard painted', 'scorecard', 'painted', ms),
     row(`navigation → ${all.portfolio.title} painted`, 'portfolio', 'painted', ms),
     row(`navigation → ${all['portfolio-csv'].title} painted`, 'portfolio-csv', 'painted', ms),
+    row('LCP in the same runs (Chromium\'s own, unthrottled), one scorecard', 'scorecard', 'lcp', ms),
     row('longest main-thread task, one scorecard', 'scorecard', 'longest', ms),
     row(`longest main-thread task, ${all.portfolio.title}`, 'portfolio', 'longest', ms),
     row(`longest main-thread task, ${all['portfolio-csv'].title}`, 'portfolio-csv', 'longest', ms),
