@@ -274,6 +274,7 @@ async function main() {
     '|---|---:|---:|---:|---|',
     row('code downloaded before one scorecard is painted (brotli)', 'scorecard', 'codeBeforePaint', kb),
     row('code downloaded in all, one scorecard + 1 s (brotli)', 'scorecard', 'codeTotal', kb),
+    row('feed downloaded, one scorecard (brotli)', 'scorecard', 'feedBytes', kb),
     row('navigation → one scorecard painted', 'scorecard', 'painted', ms),
     row(`navigation → ${all.portfolio.title} painted`, 'portfolio', 'painted', ms),
     row(`navigation → ${all['portfolio-csv'].title} painted`, 'portfolio-csv', 'painted', ms),
@@ -287,6 +288,10 @@ async function main() {
     lhRow('Lighthouse FCP', 'fcp', ms),
     lhRow('Lighthouse Speed Index', 'si', ms),
   ].filter((l) => l !== null);
+  if (results.scorecard) {
+    lines.push('', 'Code files, one scorecard (encoded bytes as downloaded):');
+    for (const kind of ['widget', 'yardstick']) lines.push(`- ${kind === 'widget' ? 'ours' : 'yardstick'}: ${results.scorecard[kind][0].files.join(', ')}`);
+  }
   console.log(lines.join('\n'));
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(join(ARTIFACTS, 'compare-report.json'), JSON.stringify({ started, load, runs: RUNS, partners: PARTNERS, results, lighthouse: lh, table: lines }, null, 2));
