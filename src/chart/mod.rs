@@ -5,6 +5,7 @@
 mod fairness_band;
 mod health;
 pub mod quadrant;
+pub mod regions;
 mod trend;
 
 pub use fairness_band::fairness_trend_with;

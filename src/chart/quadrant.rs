@@ -2,7 +2,6 @@
 //! risk) across, reward share up. On the diagonal the split is fair; above it
 //! the partner takes more than it puts in, below it less.
 
-use super::fairness_band::limits;
 use super::health::Ticks;
 use super::palette;
 use super::ChartWords;
@@ -161,29 +160,16 @@ fn draw(
             Ticks::new(0.0..1.0, ticks),
         )?;
 
-    // Band regions: F = reward ÷ contribution is constant along a ray from 0.
-    let (g, a) = limits(thresholds);
-    let regions = [
-        (vec![(0.0, 0.0), (0.0, 1.0), (1.0 / a, 1.0)], palette::RED),
-        (
-            vec![(0.0, 0.0), (1.0 / a, 1.0), (1.0 / g, 1.0)],
-            palette::AMBER,
-        ),
-        (
-            vec![(0.0, 0.0), (1.0 / g, 1.0), (1.0, 1.0), (1.0, 1.0 / g)],
-            palette::GREEN,
-        ),
-        (
-            vec![(0.0, 0.0), (1.0, 1.0 / g), (1.0, 1.0 / a)],
-            palette::AMBER,
-        ),
-        (vec![(0.0, 0.0), (1.0, 1.0 / a), (1.0, 0.0)], palette::RED),
-    ];
-    chart.draw_series(
-        regions
-            .into_iter()
-            .map(|(corners, colour)| Polygon::new(corners, colour.mix(0.1).filled())),
-    )?;
+    // Band regions: curves of equal F from (0, 0) to (1, 1), see regions.rs.
+    let regions = super::regions::band_regions(thresholds, 48);
+    chart.draw_series(regions.into_iter().map(|(corners, band)| {
+        let colour = match band {
+            Band::Green => palette::GREEN,
+            Band::Amber => palette::AMBER,
+            Band::Red => palette::RED,
+        };
+        Polygon::new(corners, colour.mix(0.1).filled())
+    }))?;
 
     let ink = palette::TEXT;
     let text = ("sans-serif", 12).into_font().color(&ink);
