@@ -106,6 +106,10 @@ export class Case {
 
   press(key) { return this.page.press(key); }
 
+  pointAt(x, y) { return this.page.pointAt(x, y); }
+
+  clickAt(x, y) { return this.page.clickAt(x, y); }
+
   /** Which element of `host`'s shadow root has the focus: its test id or tag. */
   focused(host) {
     return this.evaluate((h) => {
@@ -247,6 +251,42 @@ export const CASES = [
       const select = await c.waitEvent('scorecard-select', 'p');
       assert.deepEqual(select.detail, { partner: left.s.partner, period: PERIOD });
       await c.waitText('#p', 'partner-name', left.s.partner_name);
+    },
+  },
+  {
+    name: 'the quadrant\'s canvas answers the pointer: a marker under it shows its tooltip, a click opens it',
+    async run(c) {
+      await c.open(`<partner-scorecard id="p" src="${c.env.dataOrigin}/sample.json"></partner-scorecard>`);
+      await c.waitEvent('scorecard-ready', 'p');
+      await c.waitFor(() => !!document.querySelector('#p').shadowRoot.querySelector('[data-testid="quadrant-points"]'), null, 'the quadrant');
+      // Where the rightmost partner's marker is: the ring the keyboard puts on it.
+      await c.evaluate(() => {
+        const layer = document.querySelector('#p').shadowRoot.querySelector('[data-testid="quadrant-points"]');
+        layer.scrollIntoView({ block: 'center' });
+        layer.focus();
+      });
+      await c.press('End');
+      const target = await c.waitFor(() => {
+        const ring = document.querySelector('#p').shadowRoot.querySelector('[data-testid="quadrant-focus"]');
+        if (!ring) return null;
+        const r = ring.getBoundingClientRect();
+        return r.width > 0 && { partner: ring.dataset.partner, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }, null, 'the ring on the rightmost partner');
+      await c.pointAt(target.x + 2, target.y - 1);
+      const hovered = await c.waitFor(() => document.querySelector('#p').shadowRoot
+        .querySelector('[data-testid="quadrant-hover"]')?.dataset.partner, null, 'the tooltip under the pointer');
+      assert.equal(hovered, target.partner, 'the tooltip is the partner under the pointer');
+      // Empty space shows none: the top left corner of the plot is above every partner.
+      const corner = await c.evaluate(() => {
+        const r = document.querySelector('#p').shadowRoot.querySelector('[data-testid="quadrant-points"]').getBoundingClientRect();
+        return { x: r.left + r.width * 0.2, y: r.top + r.height * 0.08 };
+      });
+      await c.pointAt(corner.x, corner.y);
+      await c.waitFor(() => !document.querySelector('#p').shadowRoot.querySelector('[data-testid="quadrant-hover"]'), null, 'no tooltip over empty space');
+      await c.clickAt(target.x, target.y);
+      const select = await c.waitEvent('scorecard-select', 'p');
+      assert.deepEqual(select.detail, { partner: target.partner, period: PERIOD });
+      await c.waitText('#p', 'partner-name', c.scores(target.partner, PERIOD).scorecard.partner_name);
     },
   },
 ];

@@ -11,7 +11,8 @@
 // A page offers: goto(url), evaluate(fn, arg) (fn runs in the page; JSON in and
 // out), click(host, selector) (a real pointer click on an element inside the
 // shadow root of `host`), press(key) (a real key to the focused element, with
-// the DOM key names: ArrowRight, Enter, Escape, Home, End, Tab), driverErrors()
+// the DOM key names: ArrowRight, Enter, Escape, Home, End, Tab), pointAt(x, y) and
+// clickAt(x, y) (the real pointer at viewport CSS pixels), driverErrors()
 // (page errors the driver itself saw, where it can) and close().
 
 import { spawn } from 'node:child_process';
@@ -80,6 +81,8 @@ async function launchChromium() {
           await el.click();
         },
         press: (key) => page.keyboard.press(key),
+        pointAt: (x, y) => page.mouse.move(x, y),
+        clickAt: (x, y) => page.mouse.click(x, y),
         driverErrors: () => errors,
         close: () => context.close(),
       };
@@ -117,6 +120,8 @@ async function launchFirefox() {
           await el.click();
         },
         press: (key) => page.keyboard.press(key),
+        pointAt: (x, y) => page.mouse.move(x, y),
+        clickAt: (x, y) => page.mouse.click(x, y),
         driverErrors: () => errors,
         close: () => context.close(),
       };
@@ -147,7 +152,7 @@ async function startXvfb() {
 }
 
 async function launchWebKit() {
-  const { Builder, Key } = await import('selenium-webdriver');
+  const { Builder, Key, Origin } = await import('selenium-webdriver');
   let xvfb = null;
   let display = process.env.DISPLAY;
   if (!display) ({ xvfb, display } = await startXvfb());
@@ -225,6 +230,10 @@ async function launchWebKit() {
             if (!k) throw new Error(`no WebDriver key for ${key}`);
             await session.actions().sendKeys(k).perform();
           },
+          pointAt: (x, y) => session.actions()
+            .move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).perform(),
+          clickAt: (x, y) => session.actions()
+            .move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform(),
           driverErrors: () => [],
           close: () => session.quit(),
         };
