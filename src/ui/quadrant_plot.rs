@@ -57,6 +57,28 @@ pub(super) fn Plot(
             }
         });
     }
+    // Zooming changes the device pixels per CSS pixel without a redraw of the
+    // view: repaint (once a frame at most) when the canvas no longer matches.
+    {
+        let data = Arc::clone(&data);
+        let queued = StoredValue::new(false);
+        let handle = window_event_listener(leptos::ev::resize, move |_| {
+            if queued.try_get_value() != Some(false) {
+                return;
+            }
+            queued.set_value(true);
+            let data = Arc::clone(&data);
+            request_animation_frame(move || {
+                queued.try_update_value(|q| *q = false);
+                if let Some(Some(c)) = canvas.try_get_untracked() {
+                    if backing(&c, size).1 != (c.width(), c.height()) {
+                        paint(&c, size, &data);
+                    }
+                }
+            });
+        });
+        on_cleanup(move || handle.remove());
+    }
     // The partner in focus (it keeps its place while the layer has no focus)
     // and the one under the pointer.
     let active: RwSignal<Option<usize>> = RwSignal::new(None);
@@ -237,10 +259,9 @@ fn mark_view(
     })
 }
 
-/// Paints every marker on the canvas, sharp at the device's pixel density for
-/// the size the canvas is shown at. One path per band: thousands of markers
-/// are three fills or strokes.
-fn paint(canvas: &HtmlCanvasElement, (w, h): (u32, u32), data: &PlotData) {
+/// Device pixels per chart pixel for the size the canvas is shown at, and the
+/// backing store that gives one canvas pixel per device pixel.
+fn backing(canvas: &HtmlCanvasElement, (w, h): (u32, u32)) -> (f64, (u32, u32)) {
     let dpr = web_sys::window().map_or(1.0, |win| win.device_pixel_ratio());
     let dpr = if dpr.is_finite() && dpr > 0.0 {
         dpr
@@ -253,8 +274,17 @@ fn paint(canvas: &HtmlCanvasElement, (w, h): (u32, u32), data: &PlotData) {
     } else {
         dpr
     };
-    canvas.set_width((f64::from(w) * scale).round().max(1.0) as u32);
-    canvas.set_height((f64::from(h) * scale).round().max(1.0) as u32);
+    let px = |v: u32| (f64::from(v) * scale).round().max(1.0) as u32;
+    (scale, (px(w), px(h)))
+}
+
+/// Paints every marker on the canvas, sharp at the device's pixel density for
+/// the size the canvas is shown at. One path per band: thousands of markers
+/// are three fills or strokes.
+fn paint(canvas: &HtmlCanvasElement, size: (u32, u32), data: &PlotData) {
+    let (scale, (bw, bh)) = backing(canvas, size);
+    canvas.set_width(bw);
+    canvas.set_height(bh);
     let Some(ctx) = canvas
         .get_context("2d")
         .ok()
