@@ -4,6 +4,7 @@
 
 mod fairness_band;
 mod health;
+pub mod plane;
 pub mod quadrant;
 pub mod regions;
 mod trend;
@@ -13,6 +14,7 @@ pub use fairness_band::{fairness_trend, FairnessChart};
 pub use health::{health_trend, HealthChart};
 pub use quadrant::{balance_quadrant, quadrant_points, QuadrantChart, QuadrantPoint};
 pub use quadrant::{balance_quadrant_focus, balance_quadrant_with};
+pub use quadrant::{balance_quadrant_layers, QuadrantLayers};
 pub use trend::{pillar_trend, TrendChart};
 
 /// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.

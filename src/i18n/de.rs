@@ -82,6 +82,8 @@ pub static DE: Messages = Messages {
     chart_health_title: "Gesundheit je Quartal",
     chart_health_summary: "Gesundheit von {first} bis {last}: {from} auf {to} von 100.",
     chart_quadrant_summary: "{count} Partner nach Beitragsanteil und Ertragsanteil; Punkte auf der Diagonale sind fair: {green} grün, {amber} gelb, {red} rot.",
+    quadrant_keys: "{chart} mit {count} Partnern: Die Pfeiltasten gehen zum nächsten Partner in dieser Richtung, Pos1 und Ende zum äußersten links und rechts, die Eingabetaste öffnet den Partner.",
+    quadrant_point: "{name}: Fairness {fairness}, {band}; Gesundheit {health}; Beitragsanteil {contribution}, Ertragsanteil {reward}.",
     loading: "Scorecard wird geladen",
     retry: "Erneut versuchen",
     retrying: "Neuer Versuch…",

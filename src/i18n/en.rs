@@ -82,6 +82,8 @@ pub static EN: Messages = Messages {
     chart_health_title: "Health by quarter",
     chart_health_summary: "Health from {first} to {last}: {from} to {to} out of 100.",
     chart_quadrant_summary: "{count} partners by contribution share and reward share; points on the diagonal are fair: {green} green, {amber} amber, {red} red.",
+    quadrant_keys: "{chart} of {count} partners: the arrow keys move to the nearest partner in that direction, Home and End to the leftmost and rightmost, Enter opens the partner.",
+    quadrant_point: "{name}: fairness {fairness}, {band}; health {health}; contribution share {contribution}, reward share {reward}.",
     loading: "Loading the scorecard",
     retry: "Retry",
     retrying: "Retrying…",

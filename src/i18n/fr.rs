@@ -82,6 +82,8 @@ pub static FR: Messages = Messages {
     chart_health_title: "Santé par trimestre",
     chart_health_summary: "Santé de {first} à {last} : {from} à {to} sur 100.",
     chart_quadrant_summary: "{count} partenaires selon la part de contribution et la part des gains ; les points sur la diagonale sont équitables : {green} verts, {amber} orange, {red} rouges.",
+    quadrant_keys: "{chart} de {count} partenaires : les flèches vont au partenaire le plus proche dans cette direction, Début et Fin au plus à gauche et au plus à droite, Entrée ouvre le partenaire.",
+    quadrant_point: "{name} : équité {fairness}, {band} ; santé {health} ; part de contribution {contribution}, part des gains {reward}.",
     loading: "Chargement du tableau de bord",
     retry: "Réessayer",
     retrying: "Nouvel essai…",

@@ -169,6 +169,10 @@ pub struct Messages {
     pub chart_health_title: &'static str,
     pub chart_health_summary: &'static str,
     pub chart_quadrant_summary: &'static str,
+    /// The quadrant's keyboard help, its accessible name ({chart}: its title).
+    pub quadrant_keys: &'static str,
+    /// What the live region says about the partner in focus on the quadrant.
+    pub quadrant_point: &'static str,
     // States and odd cases
     pub loading: &'static str,
     pub retry: &'static str,
@@ -248,6 +252,8 @@ mod tests {
                 (en.chart_health_title, m.chart_health_title),
                 (en.chart_health_summary, m.chart_health_summary),
                 (en.chart_quadrant_summary, m.chart_quadrant_summary),
+                (en.quadrant_keys, m.quadrant_keys),
+                (en.quadrant_point, m.quadrant_point),
                 (en.stale_since, m.stale_since),
                 (en.records_rejected_many, m.records_rejected_many),
                 (en.entries_rejected, m.entries_rejected),

@@ -11,6 +11,7 @@ mod pillars;
 mod portfolio;
 pub mod qbr;
 mod quadrant;
+mod quadrant_plot;
 mod scorecard;
 pub mod state;
 mod states;
