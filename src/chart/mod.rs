@@ -2,11 +2,13 @@
 //! string as markup, so every label that comes from data must be escaped —
 //! plotters' SVG backend escapes text and attributes (checked in tests/chart.rs).
 
+mod alignment;
 mod fairness_band;
 mod health;
 pub mod quadrant;
 mod trend;
 
+pub use alignment::{alignment_chart, AlignmentChart};
 pub use fairness_band::fairness_trend_with;
 pub use fairness_band::{fairness_trend, FairnessChart};
 pub use health::{health_trend, HealthChart};
