@@ -1,6 +1,7 @@
 //! The Leptos views. They read `State` and the engine's figures; they compute
 //! no figure of their own.
 
+pub mod alignment;
 mod balance;
 mod chart_figure;
 mod commitments;
@@ -14,6 +15,7 @@ mod scorecard;
 pub mod state;
 mod states;
 mod trends;
+pub mod verdict;
 mod words;
 
 use leptos::prelude::*;
