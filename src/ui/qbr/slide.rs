@@ -117,7 +117,7 @@ pub fn slide(subject: &Subject, fmt: &Fmt, q: &'static Qbr, n: usize) -> AnyView
             .into_any(),
             Kind::Pillar(p) => pillar_slide(subject, s, p, fmt, q),
             Kind::Balance => balance_slide(subject, s, fmt, q),
-            Kind::Alignment => alignment_slide(subject, s, fmt),
+            Kind::Alignment => alignment_slide(subject, s, fmt, q),
             Kind::Targets => targets_slide(subject, s, fmt),
             Kind::Commitments => commitments_slide(subject, fmt, q),
         },
@@ -137,7 +137,7 @@ pub fn slide(subject: &Subject, fmt: &Fmt, q: &'static Qbr, n: usize) -> AnyView
 }
 
 /// Health and fairness as the room's first look, then every pillar's change
-/// against last quarter for both sides.
+/// against last quarter for both sides, the fair shift and the alignment score.
 fn summary_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> AnyView {
     let m = fmt.m;
     let prev = s.trend.previous.as_ref();
@@ -162,6 +162,9 @@ fn summary_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> AnyVie
             }
         })
         .collect_view();
+    let shift = crate::ui::verdict::takes_all_sentence(s, fmt, &subject.vendor)
+        .or_else(|| crate::ui::verdict::shift_sentence(s, fmt, &subject.vendor));
+    let alignment = s.alignment.as_ref().and_then(|a| a.score);
     let compared = prev
         .and_then(|c| c.period)
         .map(|p| format!(" ({p})"))
@@ -182,16 +185,23 @@ fn summary_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> AnyVie
                 </p>
                 <p class="ps-slide-sentence" data-testid="slide-sentence">{sentence}</p>
             </div>
-            <table class="ps-slide-table" data-testid="slide-changes">
-                <caption>{format!("{}{compared}", q.headline_changes)}</caption>
-                <thead><tr>
-                    <th scope="col">{q.pillar}</th>
-                    <th scope="col" class="ps-num">{subject.vendor.clone()}</th>
-                    <th scope="col" class="ps-num">{m.partner}</th>
-                    <th scope="col" class="ps-num">{m.partner_share}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <div class="ps-summary-side">
+                <table class="ps-slide-table" data-testid="slide-changes">
+                    <caption>{format!("{}{compared}", q.headline_changes)}</caption>
+                    <thead><tr>
+                        <th scope="col">{q.pillar}</th>
+                        <th scope="col" class="ps-num">{subject.vendor.clone()}</th>
+                        <th scope="col" class="ps-num">{m.partner}</th>
+                        <th scope="col" class="ps-num">{m.partner_share}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                {shift.map(|t| view! { <p class="ps-slide-sentence ps-slide-shift" data-testid="slide-summary-shift">{t}</p> })}
+                <p class="ps-slide-sentence" data-testid="slide-summary-alignment">
+                    {m.alignment}": "<strong>{fmt.score(alignment)}</strong>" "{fmt.v.out_of_100}" "
+                    <span class="ps-kpi-change">{fmt.change_score(prev.and_then(|c| c.alignment.score))}</span>
+                </p>
+            </div>
         </div>
     }
     .into_any()
