@@ -111,8 +111,8 @@ pub fn VerdictView(s: Scorecard, fmt: Fmt, vendor: String) -> impl IntoView {
                         </strong>" "
                         <span class="ps-f">
                             {m.fairness}" "<strong data-testid="fairness">{fmt.ratio(s.fairness)}</strong>" "
-                            <span class="ps-muted" data-testid="fairness-change" title=m.vs_last_quarter>
-                                {fmt.change(prev.and_then(|c| c.fairness), false)}
+                            <span class="ps-muted" data-testid="fairness-change">
+                                {fmt.change(prev.and_then(|c| c.fairness), false)}" "{m.vs_last_quarter}
                             </span>
                         </span>
                     </p>
@@ -130,8 +130,12 @@ pub fn VerdictView(s: Scorecard, fmt: Fmt, vendor: String) -> impl IntoView {
                         <span><strong class="ps-tile-value" data-testid="verdict-health">{fmt.score(s.health)}</strong>
                             " "<span class="ps-muted">{v.out_of_100}</span></span>
                         <span class="ps-tile-change">
-                            <span data-testid="verdict-health-change" title=m.vs_last_quarter>{fmt.change_score(prev.and_then(|c| c.health))}</span>" "
-                            <span class="ps-muted" title=m.vs_last_year>{fmt.change_score(year.and_then(|c| c.health))}</span>
+                            <span data-testid="verdict-health-change">{fmt.change_score(prev.and_then(|c| c.health))}</span>
+                            " "<span class="ps-muted">{m.vs_last_quarter}</span>
+                        </span>
+                        <span class="ps-tile-change">
+                            <span>{fmt.change_score(year.and_then(|c| c.health))}</span>
+                            " "<span class="ps-muted">{m.vs_last_year}</span>
                         </span>
                     </div>
                     <div class="ps-tile" data-testid="verdict-alignment-tile">
@@ -139,8 +143,12 @@ pub fn VerdictView(s: Scorecard, fmt: Fmt, vendor: String) -> impl IntoView {
                         <span><strong class="ps-tile-value" data-testid="verdict-alignment">{fmt.score(alignment_score)}</strong>
                             " "<span class="ps-muted">{v.out_of_100}</span></span>
                         <span class="ps-tile-change">
-                            <span title=m.vs_last_quarter>{fmt.change_score(prev.and_then(|c| c.alignment.score))}</span>" "
-                            <span class="ps-muted" title=m.vs_last_year>{fmt.change_score(year.and_then(|c| c.alignment.score))}</span>
+                            <span>{fmt.change_score(prev.and_then(|c| c.alignment.score))}</span>
+                            " "<span class="ps-muted">{m.vs_last_quarter}</span>
+                        </span>
+                        <span class="ps-tile-change">
+                            <span>{fmt.change_score(year.and_then(|c| c.alignment.score))}</span>
+                            " "<span class="ps-muted">{m.vs_last_year}</span>
                         </span>
                         <span class="ps-muted">{v.gap}": "
                             <span data-testid="verdict-alignment-gap">{fill(v.gap_value, &[("gap", &fmt.rating(alignment_gap))])}</span>

@@ -134,8 +134,18 @@ pageTest(env, 'export 1. Download CSV: the scorecard on screen, exactly the engi
   const card = expected(env.feeds.json, 'P-00001', period).scorecard;
   const [header, ...rows] = parseCsv(file.text);
   assert.deepEqual(header, ['partner', 'period', 'figure', 'side', 'metric', 'value', 'target', 'attainment', 'status']);
-  const figures = rows.filter((r) => !['kpi', 'band', 'balance'].includes(r[2]));
-  assert.equal(figures.length, 14, 'one row per figure');
+  const figures = rows.filter((r) => !['kpi', 'band', 'balance', 'rating', 'rating.gap'].includes(r[2]));
+  // 14 figures, the reward rate of each side, the fair shift, the alignment score and gap.
+  assert.equal(figures.length, 19, 'one row per figure');
+  // Each side's rating of each statement, and the gap, as the engine has them.
+  const statements = new Map(card.alignment.statements.map((st) => [st.metric, st]));
+  const ratings = rows.filter((r) => r[2] === 'rating' || r[2] === 'rating.gap');
+  assert.ok(ratings.length > 0, 'the sample rates statements');
+  for (const [, , figure, side, metric, value] of ratings) {
+    const st = statements.get(metric);
+    const want = figure === 'rating' ? st[side] : st.gap;
+    assert.equal(value === '' ? null : Number(value), want, `${figure} ${side} ${metric}`);
+  }
   for (const [partner, p, figure, , , value] of figures) {
     assert.deepEqual([partner, p], ['P-00001', period]);
     const want = figure.split('.').reduce((o, k) => o?.[k], card);
