@@ -50,6 +50,7 @@ pub fn headline(s: &Scorecard, a: &Alignment, fmt: &Fmt) -> impl IntoView {
                 <span class="ps-muted" title=m.vs_last_year>{fmt.change_rating(year.and_then(|c| c.gap))}</span>
             </span>
         </p>
+        <p class="ps-legend-note">{format!("{}: ▲▼ {} · {}", m.trend, m.vs_last_quarter, m.vs_last_year)}</p>
     }
 }
 
