@@ -97,7 +97,7 @@ pub fn Dumbbells(
         .collect_view();
     let scale = chart.scale.map(|n| format!(" (1–{n})")).unwrap_or_default();
     view! {
-        <figure class="ps-chart ps-align-chart" data-testid="chart-alignment">
+        <figure class="ps-chart ps-align-chart" part="chart" data-testid="chart-alignment">
             <figcaption>{format!("{}{scale}", v.chart_title)}</figcaption>
             <p class="ps-legend">
                 <span class="ps-l-vendor">{vendor.clone()}</span>" "

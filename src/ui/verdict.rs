@@ -2,6 +2,7 @@
 //! took what, whether that is fair (band, balance, F) and by how much (the
 //! fair shift), the reward each side took per unit it put in, then health and
 //! alignment. Every figure is the engine's; this only words and formats them.
+//! It keeps the `balance` part of the section it replaced, so hosts' styles hold.
 
 use super::balance::fairness_sentence;
 use super::format::{Fmt, UNDEFINED};
@@ -14,10 +15,6 @@ use leptos::prelude::*;
 #[component]
 pub fn VerdictView(s: Scorecard, fmt: Fmt, vendor: String) -> impl IntoView {
     let (m, v) = (fmt.m, fmt.v);
-    let name = |side: Side| match side {
-        Side::Vendor => vendor.clone(),
-        Side::Partner => s.partner_name.clone(),
-    };
     let (band_class, band_icon, band_word) = match s.band {
         Some(b) => {
             let (icon, word) = words::band(m, b);
@@ -78,7 +75,7 @@ pub fn VerdictView(s: Scorecard, fmt: Fmt, vendor: String) -> impl IntoView {
                 };
                 view! {
                     <div class=format!("ps-ledger-row ps-{}", side.as_str())>
-                        <span class="ps-ledger-name">{name(side)}</span>
+                        <span class="ps-ledger-name">{side_name(&s, &vendor, side)}</span>
                         <strong class="ps-ledger-total" data-testid=format!("{testid}-{}", side.as_str())>{fmt.money(total)}</strong>
                         <span class="ps-track" aria-hidden="true"><span class="ps-fill" style:width=width></span></span>
                     </div>
@@ -98,7 +95,7 @@ pub fn VerdictView(s: Scorecard, fmt: Fmt, vendor: String) -> impl IntoView {
     let alignment_score = alignment.and_then(|a| a.score);
     let alignment_gap = alignment.and_then(|a| a.gap);
     view! {
-        <section class="ps-verdict" data-testid="verdict" part="verdict" aria-labelledby="ps-verdict-h">
+        <section class="ps-verdict" data-testid="verdict" part="verdict balance" aria-labelledby="ps-verdict-h">
             <h3 id="ps-verdict-h">{v.heading}</h3>
             <div class="ps-verdict-grid">
                 <div class="ps-verdict-main">
