@@ -2,6 +2,7 @@
 //! string as markup, so every label that comes from data must be escaped —
 //! plotters' SVG backend escapes text and attributes (checked in tests/chart.rs).
 
+mod alignment;
 mod fairness_band;
 mod health;
 pub mod plane;
@@ -9,6 +10,7 @@ pub mod quadrant;
 pub mod regions;
 mod trend;
 
+pub use alignment::{alignment_chart, AlignmentChart};
 pub use fairness_band::fairness_trend_with;
 pub use fairness_band::{fairness_trend, FairnessChart};
 pub use health::{health_trend, HealthChart};

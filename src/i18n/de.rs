@@ -74,7 +74,7 @@ pub static DE: Messages = Messages {
     download_png: "{chart} als PNG herunterladen",
     export_png_blocked: "Die Sicherheitsrichtlinie dieser Seite erlaubt hier kein PNG; laden Sie stattdessen das SVG herunter.",
     export_failed: "Der Download ist fehlgeschlagen: {detail}",
-    fairness_sentence: "{name} hat {contribution} der Investition und des Risikos getragen und {reward} des Ertrags erhalten: {balance} ({fairness}).",
+    fairness_sentence: "{name} hat {contribution} der Investition und des Risikos getragen und {reward} des Ertrags erhalten: je eingebrachter Einheit das {fairness} dessen, was {vendor} erhielt, {balance}.",
     chart_pillar_title: "{pillar} je Quartal, Hersteller und Partner",
     chart_pillar_summary: "{pillar} von {first} bis {last}: Hersteller {vendor_first} auf {vendor_last}, Partner {partner_first} auf {partner_last}.",
     chart_fairness_title: "Fairness je Quartal mit ihren Bändern",

@@ -74,7 +74,7 @@ pub static EN: Messages = Messages {
     download_png: "Download {chart} as PNG",
     export_png_blocked: "This page's security policy does not allow building a PNG here; download the SVG instead.",
     export_failed: "The download could not be made: {detail}",
-    fairness_sentence: "{name} put in {contribution} of the investment and risk and took {reward} of the reward: {balance} ({fairness}).",
+    fairness_sentence: "{name} put in {contribution} of the investment and risk and took {reward} of the reward: for each unit put in, it took {fairness} what {vendor} took, {balance}.",
     chart_pillar_title: "{pillar} by quarter, vendor and partner",
     chart_pillar_summary: "{pillar} from {first} to {last}: vendor {vendor_first} to {vendor_last}, partner {partner_first} to {partner_last}.",
     chart_fairness_title: "Fairness by quarter against its bands",

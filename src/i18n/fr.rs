@@ -74,7 +74,7 @@ pub static FR: Messages = Messages {
     download_png: "Télécharger {chart} en PNG",
     export_png_blocked: "La politique de sécurité de cette page ne permet pas de créer un PNG ici ; téléchargez plutôt le SVG.",
     export_failed: "Le téléchargement a échoué : {detail}",
-    fairness_sentence: "{name} a apporté {contribution} de l’investissement et du risque et a reçu {reward} des gains : {balance} ({fairness}).",
+    fairness_sentence: "{name} a apporté {contribution} de l’investissement et du risque et a reçu {reward} des gains : par unité apportée, {fairness} de ce que {vendor} a reçu, {balance}.",
     chart_pillar_title: "{pillar} par trimestre, fournisseur et partenaire",
     chart_pillar_summary: "{pillar} de {first} à {last} : fournisseur {vendor_first} à {vendor_last}, partenaire {partner_first} à {partner_last}.",
     chart_fairness_title: "Équité par trimestre face à ses bandes",

@@ -6,6 +6,7 @@ mod de;
 mod en;
 mod fr;
 pub mod qbr;
+pub mod verdict;
 
 /// A language the widget speaks; any other locale falls back to English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -269,6 +270,16 @@ mod tests {
                 (en.download_svg, m.download_svg),
                 (en.download_png, m.download_png),
                 (en.export_failed, m.export_failed),
+            ] {
+                assert_eq!(holes(a), holes(b), "{lang:?}: {b}");
+            }
+            let (ev, v) = (Lang::En.verdict(), lang.verdict());
+            for (a, b) in [
+                (ev.fair_shift, v.fair_shift),
+                (ev.takes_all, v.takes_all),
+                (ev.rates, v.rates),
+                (ev.gap_value, v.gap_value),
+                (ev.chart_summary, v.chart_summary),
             ] {
                 assert_eq!(holes(a), holes(b), "{lang:?}: {b}");
             }

@@ -45,6 +45,34 @@ pub struct PerSideOpt {
     pub partner: Option<f64>,
 }
 
+/// Reward that would move from one side to the other for F = 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shift {
+    pub from: Side,
+    pub to: Side,
+    /// Always positive, in the feed's currency.
+    pub amount: f64,
+}
+
+impl Shift {
+    /// A signed `fair_shift` (positive: to the partner) as a direction and an amount.
+    pub fn of(fair_shift: f64) -> Option<Shift> {
+        if !fair_shift.is_finite() || fair_shift.abs() < 0.005 {
+            return None;
+        }
+        let (from, to) = if fair_shift > 0.0 {
+            (Side::Vendor, Side::Partner)
+        } else {
+            (Side::Partner, Side::Vendor)
+        };
+        Some(Shift {
+            from,
+            to,
+            amount: fair_shift.abs(),
+        })
+    }
+}
+
 /// The partner's share of each pillar and of the contribution (investment + risk).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct Shares {
@@ -129,6 +157,24 @@ impl Scorecard {
             vendor: self.investment.vendor + self.risk.vendor,
             partner: self.investment.partner + self.risk.partner,
         }
+    }
+
+    /// Who would hand how much reward to whom for F = 1, read from
+    /// `fair_shift`: only when both sides put something in (F is defined, or
+    /// one side took all the reward), since otherwise no split is "fair".
+    /// Less than a cent moves nothing.
+    ///
+    /// ```
+    /// # use partner_scorecard::contract::Side;
+    /// # use partner_scorecard::score::Shift;
+    /// // fair_shift +48,200: the vendor gives 48,200 of the reward to the partner.
+    /// assert_eq!(Shift::of(48_200.0), Some(Shift { from: Side::Vendor, to: Side::Partner, amount: 48_200.0 }));
+    /// assert_eq!(Shift::of(-5.0).map(|s| s.from), Some(Side::Partner));
+    /// assert_eq!(Shift::of(0.004), None);
+    /// ```
+    pub fn shift(&self) -> Option<Shift> {
+        let both_put_in = self.fairness.is_some() || self.takes_all().is_some();
+        self.fair_shift.filter(|_| both_put_in).and_then(Shift::of)
     }
 
     /// The side that took all the positive reward while both put something

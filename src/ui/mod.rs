@@ -1,6 +1,7 @@
 //! The Leptos views. They read `State` and the engine's figures; they compute
 //! no figure of their own.
 
+pub mod alignment;
 mod balance;
 mod chart_figure;
 mod commitments;
@@ -16,6 +17,7 @@ mod scorecard;
 pub mod state;
 mod states;
 mod trends;
+pub mod verdict;
 mod words;
 
 use leptos::prelude::*;

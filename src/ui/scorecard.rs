@@ -1,13 +1,16 @@
-//! One partner's joint scorecard: header with period picker, then pillars,
-//! balance, targets, trends and commitments of the chosen period.
+//! One partner's joint scorecard: header with period picker, then the verdict
+//! (who put in and took what, whether that is fair, health, alignment), and
+//! the detail: pillars, targets, shared vision and values, commitments, trends.
 
-use super::balance::{BalanceView, TargetsView};
+use super::alignment::AlignmentView;
+use super::balance::{kpi_units, TargetsView};
 use super::commitments::CommitmentsView;
 use super::export_menu::ExportMenu;
 use super::lazy;
 use super::pillars::PillarsView;
 use super::qbr::{self, Subject};
 use super::state::{Model, State};
+use super::verdict::VerdictView;
 use crate::contract::Quarter;
 use crate::i18n::fill;
 use leptos::prelude::*;
@@ -144,10 +147,19 @@ fn page(state: State, model: Arc<Model>, partner: String) -> AnyView {
                     })
                 }
             };
+            let alignment = {
+                let (model, vendor, s) = (Arc::clone(&model), vendor.clone(), s.clone());
+                move || {
+                    let width = state.width.get().saturating_sub(34).clamp(280, 1400);
+                    let fmt = super::fmt_for(state, &model);
+                    view! { <AlignmentView s=s.clone() fmt=fmt vendor=vendor.clone() width=width /> }
+                }
+            };
             view! {
+                <VerdictView s=s.clone() fmt=fmt.clone() vendor=vendor.clone() />
                 <PillarsView s=s.clone() fmt=fmt.clone() vendor=vendor.clone() />
-                <BalanceView s=s.clone() fmt=fmt.clone() vendor=vendor.clone() />
-                <TargetsView s=s.clone() fmt=fmt.clone() />
+                <TargetsView s=s.clone() fmt=fmt.clone() units=kpi_units(&model.ds, s) />
+                {alignment}
                 <CommitmentsView model=Arc::clone(&model) partner=p.id.clone() period=period fmt=fmt.clone() />
                 {trends}
             }

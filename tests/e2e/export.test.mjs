@@ -135,6 +135,7 @@ pageTest(env, 'export 1. Download CSV: the scorecard on screen, exactly the engi
   const [header, ...rows] = parseCsv(file.text);
   assert.deepEqual(header, ['partner', 'period', 'figure', 'side', 'metric', 'value', 'target', 'attainment', 'status']);
   const figures = rows.filter((r) => !['kpi', 'band', 'balance', 'rating', 'rating.gap'].includes(r[2]));
+  // 14 figures, the reward rate of each side, the fair shift, the alignment score and gap.
   assert.equal(figures.length, 19, 'one row per figure');
   for (const [partner, p, figure, , , value] of figures) {
     assert.deepEqual([partner, p], ['P-00001', period]);

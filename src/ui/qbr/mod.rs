@@ -2,6 +2,7 @@
 //! review, on the element's own full screen, and the same slides as a printed
 //! handout. Everything here reads the engine's figures; nothing is computed.
 
+mod alignment;
 mod handout;
 mod lists;
 mod pillar;

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 const CHART_ZOOM: f64 = 1.66;
 
 /// A chart drawn for a box of `w` × `h` design units.
-fn chart_size(w: u32, h: u32) -> (u32, u32) {
+pub(super) fn chart_size(w: u32, h: u32) -> (u32, u32) {
     let z = |v: u32| (f64::from(v) / CHART_ZOOM).round() as u32;
     (z(w), z(h))
 }
@@ -145,12 +145,17 @@ pub fn balance_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> An
         ],
     );
     let band = super::slide::band_badge(m, s.band);
+    let shift = crate::ui::verdict::takes_all_sentence(s, fmt, &subject.vendor)
+        .into_iter()
+        .chain(crate::ui::verdict::shift_sentence(s, fmt, &subject.vendor))
+        .reduce(|a, b| format!("{a} {b}"));
     view! {
         <p class="ps-slide-lead">
             {m.fairness}" "<strong data-testid="slide-fairness">{fmt.ratio(s.fairness)}</strong>" "
             {band}" "{s.balance.map(|b| words::balance(m, b)).unwrap_or_default()}
         </p>
-        <p class="ps-slide-sentence">{super::slide::fairness_sentence(s, fmt)}</p>
+        <p class="ps-slide-sentence">{super::slide::fairness_sentence(s, fmt, &subject.vendor)}</p>
+        {shift.map(|t| view! { <p class="ps-slide-sentence ps-slide-shift" data-testid="slide-fair-shift">{t}</p> })}
         <div class="ps-balance-charts">
             <figure>
                 <figcaption>{m.chart_fairness_title}</figcaption>
