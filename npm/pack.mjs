@@ -10,7 +10,7 @@
 // `exports` are built from that list, so nothing is hard-coded twice.
 // Prints what it packed, then the tarball's absolute path as the last line.
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -117,7 +117,7 @@ function main(argv) {
   const width = Math.max(...r.files.map((f) => f.path.length)) + 2;
   console.log(`${r.name}@${r.version}: ${r.entryCount} files`);
   for (const f of r.files) console.log(`  ${f.path.padEnd(width)}${String(f.size).padStart(10)}`);
-  console.log(`tarball ${r.size} bytes, unpacked ${r.unpackedSize} bytes (${statSync(r.tarball).size} on disk)`);
+  console.log(`tarball ${r.size} bytes (gzip), unpacked ${r.unpackedSize} bytes`);
   console.log(r.tarball);
 }
 
