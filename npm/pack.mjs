@@ -101,6 +101,14 @@ export function pack(dist = join(ROOT, 'dist'), out = join(ROOT, 'target', 'npm'
   for (const f of widget) put(join(dist, f), f);
   for (const f of OWN) put(join(NPM, f), f);
   for (const f of DOCS) put(join(ROOT, f), f);
+  // The entries name widget files by hand (the glue, the .wasm): a build that
+  // renames one must fail here, not in a host's bundler.
+  for (const entry of ['index.js', 'react.js', 'vue.js']) {
+    const text = readFileSync(join(NPM, entry), 'utf8');
+    for (const [, file] of text.matchAll(/['"](?:\.\/)?([\w./-]+\.(?:js|wasm))(?:\?url)?['"]/g)) {
+      if (!existsSync(join(stage, file))) throw new Error(`npm/${entry} names ${file}, which is not in the package`);
+    }
+  }
   const pkg = manifest(crateVersion(), widget);
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   const json = execFileSync('npm', ['pack', '--json', '--pack-destination', out], {
