@@ -10,7 +10,7 @@
 // `exports` are built from that list, so nothing is hard-coded twice.
 // Prints what it packed, then the tarball's absolute path as the last line.
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -101,6 +101,14 @@ export function pack(dist = join(ROOT, 'dist'), out = join(ROOT, 'target', 'npm'
   for (const f of widget) put(join(dist, f), f);
   for (const f of OWN) put(join(NPM, f), f);
   for (const f of DOCS) put(join(ROOT, f), f);
+  // The entries name widget files by hand (the glue, the .wasm): a build that
+  // renames one must fail here, not in a host's bundler.
+  for (const entry of ['index.js', 'react.js', 'vue.js']) {
+    const text = readFileSync(join(NPM, entry), 'utf8');
+    for (const [, file] of text.matchAll(/['"](?:\.\/)?([\w./-]+\.(?:js|wasm))(?:\?url)?['"]/g)) {
+      if (!existsSync(join(stage, file))) throw new Error(`npm/${entry} names ${file}, which is not in the package`);
+    }
+  }
   const pkg = manifest(crateVersion(), widget);
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   const json = execFileSync('npm', ['pack', '--json', '--pack-destination', out], {
@@ -117,7 +125,7 @@ function main(argv) {
   const width = Math.max(...r.files.map((f) => f.path.length)) + 2;
   console.log(`${r.name}@${r.version}: ${r.entryCount} files`);
   for (const f of r.files) console.log(`  ${f.path.padEnd(width)}${String(f.size).padStart(10)}`);
-  console.log(`tarball ${r.size} bytes, unpacked ${r.unpackedSize} bytes (${statSync(r.tarball).size} on disk)`);
+  console.log(`tarball ${r.size} bytes (gzip), unpacked ${r.unpackedSize} bytes`);
   console.log(r.tarball);
 }
 
