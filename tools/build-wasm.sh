@@ -11,7 +11,9 @@
 #      own .wasm and writes the loader `__wasm_split.js`;
 #   3. wasm-bindgen writes the glue for the main module, keeping the exports
 #      the chunks link against (`--keep-lld-exports`);
-#   4. wasm-opt -Oz shrinks every .wasm (npm binaryen, never Debian's 108).
+#   4. wasm-opt -Oz shrinks every .wasm (npm binaryen, never Debian's 108), and
+#      terser minifies the generated JS (embed.js, the one file hosts name,
+#      stays as written).
 # Everything lands in Trunk's staging folder, beside embed.js; the chunks are
 # found relative to the glue (import.meta.url), so dist/ works from any path.
 #
@@ -24,7 +26,7 @@ STAGE=${TRUNK_STAGING_DIR:?"set by trunk; by hand: TRUNK_STAGING_DIR=/tmp/out $0
 PROFILE=${TRUNK_PROFILE:-release}
 cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
 
-for tool in wasm-split-cli wasm-bindgen wasm-opt; do
+for tool in wasm-split-cli wasm-bindgen wasm-opt terser; do
   command -v "$tool" >/dev/null || { echo "build-wasm: $tool not on PATH (./x build installs it)" >&2; exit 1; }
 done
 # Trunk's own check, kept here: Debian's binaryen 108 writes a module that fails at start.
@@ -63,5 +65,9 @@ if [ "$PROFILE" = release ]; then
   for wasm in "$STAGE"/*.wasm; do
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals "$wasm" -o "$wasm"
+  done
+  # ES modules: exports, import.meta.url and the chunk URLs are kept as they are.
+  find "$STAGE" -name '*.js' ! -name embed.js -print0 | while IFS= read -r -d '' js; do
+    terser "$js" --module --compress --mangle --output "$js"
   done
 fi
