@@ -186,3 +186,21 @@ fn failed(testid: &'static str, attempt: RwSignal<u32>) -> AnyView {
 pub fn after_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || request_animation_frame(f));
 }
+
+thread_local! {
+    static FIRST_PAINT_DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` once the page's first scorecard has painted: at once when that
+/// is behind us already, so a later view (another period, another partner)
+/// renders its parts with it instead of a moment after.
+pub fn after_first_paint(f: impl FnOnce() + 'static) {
+    if FIRST_PAINT_DONE.get() {
+        f();
+    } else {
+        after_paint(move || {
+            FIRST_PAINT_DONE.set(true);
+            f();
+        });
+    }
+}
