@@ -40,13 +40,18 @@ extern "C" {
         connect: &Closure<dyn Fn(HtmlElement, ShadowRoot, JsValue, JsValue) -> Widget>,
     );
     fn adopt_styles(shadow: &ShadowRoot, css: &str);
+    #[wasm_bindgen(js_name = adopt_more_styles)]
+    fn adopt_more_styles_js(shadow: &ShadowRoot, css: &str);
 }
 
-const CSS: &str = concat!(
-    include_str!("../../style/widget.css"),
-    include_str!("../../style/portfolio.css"),
-    include_str!("../../style/qbr.css")
-);
+/// The first paint's styles; the portfolio's and the deck's come with their
+/// chunks (`ui::lazy`, `adopt_more_styles`).
+const CSS: &str = include_str!("../../style/widget.css");
+
+/// Adds `css` to the shadow root's stylesheets, once per root.
+pub fn adopt_more_styles(shadow: &ShadowRoot, css: &str) {
+    adopt_more_styles_js(shadow, css);
+}
 
 /// Defines `<partner-scorecard>` once per page.
 pub fn register() {

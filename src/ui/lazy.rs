@@ -20,6 +20,9 @@
 use super::qbr::{Deck, Handout, Subject};
 use super::state::{Model, State};
 use crate::contract::Quarter;
+use crate::embed::download::{self, DownloadError};
+use crate::export::{file_stem, scorecard_csv};
+use crate::score::Scorecard;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
@@ -27,21 +30,22 @@ use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// Declares a part that loads on demand: `fn name(args) -> AnyView` becomes
-/// `async fn name(args) -> Result<AnyView, SplitLoaderError>` living in the
-/// chunk `split_<chunk>.wasm`, and `async fn preload()` fetches that chunk.
+/// Declares a function that loads on demand: `fn name(args) -> T` becomes
+/// `async fn name(args) -> Result<T, SplitLoaderError>` living in the chunk
+/// `split_<chunk>.wasm`, and `async fn preload()` fetches that chunk.
 macro_rules! on_demand {
-    ($(#[$meta:meta])* $chunk:ident, $preload:ident, fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
+    ($(#[$meta:meta])* $chunk:ident, $preload:ident,
+     fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         $(#[$meta])*
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
-        pub(super) fn $name($($arg: $ty),*) -> Result<AnyView, SplitLoaderError> {
+        pub(super) fn $name($($arg: $ty),*) -> Result<$ret, SplitLoaderError> {
             Ok($body)
         }
 
         $(#[$meta])*
         #[cfg(not(feature = "split"))]
-        pub(super) async fn $name($($arg: $ty),*) -> Result<AnyView, SplitLoaderError> {
+        pub(super) async fn $name($($arg: $ty),*) -> Result<$ret, SplitLoaderError> {
             Ok($body)
         }
 
@@ -57,7 +61,8 @@ macro_rules! on_demand {
 on_demand! {
     /// The presentation deck over the scorecard.
     extras, preload_deck,
-    fn deck(state: State, subject: Subject) {
+    fn deck(state: State, subject: Subject) -> AnyView {
+        adopt(state, QBR_CSS);
         view! { <Deck state=state subject=subject /> }.into_any()
     }
 }
@@ -65,7 +70,8 @@ on_demand! {
 on_demand! {
     /// The printed handout: every slide on its own page.
     extras, preload_handout,
-    fn handout(state: State, subject: Subject) {
+    fn handout(state: State, subject: Subject) -> AnyView {
+        adopt(state, QBR_CSS);
         view! { <Handout state=state subject=subject /> }.into_any()
     }
 }
@@ -73,7 +79,8 @@ on_demand! {
 on_demand! {
     /// Every partner of a period: table, filters, quadrant.
     portfolio, preload_portfolio,
-    fn portfolio(state: State, model: Arc<Model>) {
+    fn portfolio(state: State, model: Arc<Model>) -> AnyView {
+        adopt(state, PORTFOLIO_CSS);
         view! { <super::portfolio::PortfolioView state=state model=model /> }.into_any()
     }
 }
@@ -81,11 +88,35 @@ on_demand! {
 on_demand! {
     /// The partner's trend charts, below the fold of its scorecard.
     extras, preload_trends,
-    fn trends(state: State, model: Arc<Model>, index: usize, vendor: String, width: u32, period: Quarter) {
+    fn trends(state: State, model: Arc<Model>, index: usize, vendor: String, width: u32, period: Quarter) -> AnyView {
         let fmt = super::fmt_for(state, &model);
         view! { <super::trends::TrendsView model=model index=index fmt=fmt vendor=vendor width=width period=period /> }
             .into_any()
     }
+}
+
+on_demand! {
+    /// The scorecard on screen as a CSV download (the Export menu).
+    extras, preload_csv,
+    fn save_csv(s: Scorecard) -> Result<(), DownloadError> {
+        let name = format!("{}.csv", file_stem(&[&s.partner, &s.period.to_string()]));
+        download::save_text(&scorecard_csv(&s), "text/csv;charset=utf-8", &name)
+    }
+}
+
+// The styles of the parts travel in their chunks: the first paint adopts
+// widget.css only.
+const QBR_CSS: &str = include_str!("../../style/qbr.css");
+const PORTFOLIO_CSS: &str = include_str!("../../style/portfolio.css");
+
+/// Adds a part's stylesheet to the widget's shadow root before its view is
+/// built, so it never shows unstyled.
+fn adopt(state: State, css: &'static str) {
+    state.host.with_value(|host| {
+        if let Some(shadow) = host.shadow_root() {
+            crate::embed::adopt_more_styles(&shadow, css);
+        }
+    });
 }
 
 /// Fetches a part's chunk in the background (on hover, focus or idle), so
@@ -154,4 +185,22 @@ fn failed(testid: &'static str, attempt: RwSignal<u32>) -> AnyView {
 /// the callbacks of the first run before its paint).
 pub fn after_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || request_animation_frame(f));
+}
+
+thread_local! {
+    static FIRST_PAINT_DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` once the page's first scorecard has painted: at once when that
+/// is behind us already, so a later view (another period, another partner)
+/// renders its parts with it instead of a moment after.
+pub fn after_first_paint(f: impl FnOnce() + 'static) {
+    if FIRST_PAINT_DONE.get() {
+        f();
+    } else {
+        after_paint(move || {
+            FIRST_PAINT_DONE.set(true);
+            f();
+        });
+    }
 }

@@ -127,7 +127,9 @@ fn page(state: State, model: Arc<Model>, partner: String) -> AnyView {
             // them alone. They are below the fold and come from their own
             // chunk, asked for once the rest of the scorecard is painted.
             let painted = RwSignal::new(false);
-            lazy::after_paint(move || painted.set(true));
+            lazy::after_first_paint(move || {
+                painted.try_set(true);
+            });
             let trends = {
                 let (model, vendor) = (Arc::clone(&model), vendor.clone());
                 move || {
