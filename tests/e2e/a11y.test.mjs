@@ -6,6 +6,7 @@
 
 import { createRequire } from 'node:module';
 import { assert, hostPage, pageTest, suite } from './harness.mjs';
+import { DECK_TOTAL } from './deck.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -80,10 +81,9 @@ for (const theme of ['light', 'dark']) {
     await h.waitEvent('scorecard-ready', { target: 'w' });
     await h.$('#w', 'present').click();
     await h.waitVisible('#w', 'deck');
-    // Eight slides, shared vision and values among them.
-    for (let n = 1; n <= 8; n++) {
+    for (let n = 1; n <= DECK_TOTAL; n++) {
       if (n > 1) await h.page.keyboard.press('ArrowRight');
-      await h.waitText('#w', 'slide-counter', `${n} / 8`);
+      await h.waitText('#w', 'slide-counter', `${n} / ${DECK_TOTAL}`);
       await axe(h, `deck slide ${n} (${theme})`);
     }
   });

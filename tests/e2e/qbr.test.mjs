@@ -10,13 +10,14 @@ import { join } from 'node:path';
 import {
   ARTIFACTS, assert, expected, hostPage, pageTest, ratio, suite,
 } from './harness.mjs';
+import { DECK_SLIDES } from './deck.mjs';
 
 const env = suite();
 mkdirSync(ARTIFACTS, { recursive: true });
 
 const PARTNER = 'P-00004';
 const TITLES = ['Summary', 'Investment', 'Risk', 'Reward', 'Balance', 'Shared vision and values', 'Targets', 'Commitments'];
-const KEYS = ['summary', 'investment', 'risk', 'reward', 'balance', 'alignment', 'targets', 'commitments'];
+const KEYS = DECK_SLIDES;
 const TOTAL = KEYS.length;
 const LAST = TOTAL - 1;
 

@@ -11,6 +11,7 @@ import {
   assert, DIST, FAILED_STATUS, hostPage, pageTest, suite,
 } from './harness.mjs';
 import { firstPaintFiles } from './size-report.mjs';
+import { DECK_TOTAL } from './deck.mjs';
 
 const env = suite();
 const CHUNK = /\/(split|chunk)_[^/]*\.wasm$/;
@@ -67,10 +68,10 @@ pageTest(env, '2. the deck is preloaded after the first paint and opens without 
   await h.$('#s', 'present').click();
   // Visible in the frame after the click: the chunk is in already.
   await h.waitVisible('#s', 'deck', 1000);
-  await h.waitText('#s', 'slide-counter', '1 / 7');
+  await h.waitText('#s', 'slide-counter', `1 / ${DECK_TOTAL}`);
   assert.deepEqual(files.filter((f) => CHUNK.test(`/${f}`)), chunks, 'opening the deck fetched no chunk');
   await h.page.keyboard.press('ArrowRight');
-  await h.waitText('#s', 'slide-counter', '2 / 7');
+  await h.waitText('#s', 'slide-counter', `2 / ${DECK_TOTAL}`);
 });
 
 pageTest(env, '3. a portfolio fetches its own chunk, not the deck\'s, until a partner is opened', async (h) => {
@@ -176,7 +177,7 @@ pageTest(env, '5. strict CSP, widget from another origin: the chunks load from b
       `every chunk comes from the widget's own origin (${chunks})`);
     await h.$('#s', 'present').click();
     await h.waitVisible('#s', 'deck', 2000);
-    await h.waitText('#s', 'slide-counter', '1 / 7');
+    await h.waitText('#s', 'slide-counter', `1 / ${DECK_TOTAL}`);
   } finally {
     await servers.close();
   }

@@ -11,6 +11,7 @@
 // checked to arrive only when it is opened, in every engine.
 
 import assert from 'node:assert/strict';
+import { DECK_TOTAL } from '../deck.mjs';
 
 /** fairness as the widget shows it: two decimals and '×'. */
 const two = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -183,15 +184,15 @@ export const CASES = [
       await c.waitEvent('scorecard-ready', 's');
       await c.waitFor(() => !!document.querySelector('#s').shadowRoot.querySelector('[data-testid="present"]'), null, 'Present');
       await c.click('#s', '[data-testid="present"]');
-      await c.waitText('#s', 'slide-counter', '1 / 7');
+      await c.waitText('#s', 'slide-counter', `1 / ${DECK_TOTAL}`);
       await c.waitFor(() => !!document.querySelector('#s').shadowRoot.activeElement
         ?.closest('[data-testid="deck"]'), null, 'the focus in the deck');
       await c.press('ArrowRight');
-      await c.waitText('#s', 'slide-counter', '2 / 7');
+      await c.waitText('#s', 'slide-counter', `2 / ${DECK_TOTAL}`);
       await c.press('ArrowRight');
-      await c.waitText('#s', 'slide-counter', '3 / 7');
+      await c.waitText('#s', 'slide-counter', `3 / ${DECK_TOTAL}`);
       await c.press('ArrowLeft');
-      await c.waitText('#s', 'slide-counter', '2 / 7');
+      await c.waitText('#s', 'slide-counter', `2 / ${DECK_TOTAL}`);
       await c.press('Escape');
       await c.waitFor(() => !document.querySelector('#s').shadowRoot.querySelector('[data-testid="deck"]'), null, 'the deck to close');
       await c.waitFor(() => !!document.querySelector('#s').shadowRoot.querySelector('[data-testid="pillar-investment"]'), null, 'the scorecard back');
