@@ -1,6 +1,6 @@
 // Builds src/main.js twice, into dist/webpack/ and dist/esbuild/, each with the
 // one setting docs/embedding.md gives for that bundler, and an index.html page.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import webpack from 'webpack';
 import * as esbuild from 'esbuild';
@@ -37,4 +37,10 @@ await esbuild.build({
   loader: { '.wasm': 'file' }, // the one line
   logLevel: 'warning',
 });
+// esbuild leaves `new URL('./chunk.wasm', import.meta.url)` alone: the parts that
+// load on demand are copied beside the bundle, as docs/embedding.md says.
+const pkg = here('./node_modules/partner-scorecard');
+for (const file of readdirSync(pkg).filter((f) => f.endsWith('.wasm') && !f.startsWith('partner-scorecard-web_bg'))) {
+  copyFileSync(`${pkg}/${file}`, here(`./dist/esbuild/${file}`));
+}
 writePage(here('./dist/esbuild'), 'esbuild');
