@@ -29,9 +29,9 @@ function recordWidgetFiles(h) {
   return files;
 }
 
-/** Waits until the first screen of the scorecard (header, pillars, balance, targets) shows. */
+/** Waits until the first screen of the scorecard (header, verdict, pillars, targets) shows. */
 async function firstScreen(h, host = '#s') {
-  for (const id of ['partner-name', 'pillar-investment', 'pillar-reward', 'balance', 'kpis']) {
+  for (const id of ['partner-name', 'verdict', 'fairness', 'pillar-investment', 'pillar-reward', 'kpis']) {
     await h.waitVisible(host, id);
   }
 }
