@@ -17,7 +17,9 @@
 //              1 s settle, and the feed.
 //   long task: PerformanceObserver longtask, the longest from navigation to painted + 1 s.
 //   Lighthouse (npm lighthouse 12, mobile preset, simulated throttling) on the one-scorecard page
-//              of each, driving /usr/bin/chromium; medians of --lighthouse runs, alternating.
+//              of each, driving /usr/bin/chromium; medians of --lighthouse runs, alternating; on
+//              the host page with its <h1> and on a bare one (on a phone the widget has no text
+//              block larger than that <h1>, so there its LCP is the host's heading).
 // Feeds: `scorecard sample` (12 partners = demo/data/sample.json; --partners N × 8 quarters as
 // JSON and CSV), cached in target/bench-feeds/ until the scorecard binary changes.
 // Writes tests/e2e/artifacts/compare-report.json and prints the tables as markdown.
@@ -243,12 +245,16 @@ async function main() {
   } finally {
     await browser.close();
   }
-  const lh = { widget: [], yardstick: [] };
+  // Two host pages: the portal's (an <h1> above the scorecard, as in the Chromium runs) and a
+  // bare one, where the largest text can only be the page under test's own.
+  const lh = { widget: [], yardstick: [], 'widget-bare': [], 'yardstick-bare': [] };
   for (let i = 0; i < LH_RUNS; i++) {
     for (const kind of i % 2 === 0 ? ['widget', 'yardstick'] : ['yardstick', 'widget']) {
-      const r = await lighthouse(`${cdn.origin}/page/${kind}.html?feed=sample-12.json&partner=${PARTNER}`);
-      lh[kind].push(r);
-      process.stderr.write(`lighthouse ${i + 1} ${kind}: score ${r.score}, LCP ${Math.round(r.lcp)} ms, TBT ${Math.round(r.tbt)} ms\n`);
+      for (const bare of [false, true]) {
+        const r = await lighthouse(`${cdn.origin}/page/${kind}.html?feed=sample-12.json&partner=${PARTNER}${bare ? '&bare=1' : ''}`);
+        lh[`${kind}${bare ? '-bare' : ''}`].push(r);
+        process.stderr.write(`lighthouse ${i + 1} ${kind}${bare ? ' (bare host)' : ''}: score ${r.score}, LCP ${Math.round(r.lcp)} ms, TBT ${Math.round(r.tbt)} ms\n`);
+      }
     }
   }
   await cdn.close();
@@ -263,7 +269,12 @@ async function main() {
     return `| ${label} | ${unit(w)} | ${unit(y)} | ${ratio(w, y)} | ${unit === ms ? `${spreads[0]} / ${spreads[1]}` : ''} |`;
   };
   const lhMed = (kind, key) => median(lh[kind].map((r) => r[key]));
-  const lhRow = (label, key, unit) => (LH_RUNS ? `| ${label} | ${unit(lhMed('widget', key))} | ${unit(lhMed('yardstick', key))} | ${ratio(lhMed('widget', key), lhMed('yardstick', key))} | ${lh.widget.map((r) => unit(r[key])).join(', ')} / ${lh.yardstick.map((r) => unit(r[key])).join(', ')} |` : null);
+  const lhRow = (label, key, unit, bare = '') => {
+    if (!LH_RUNS) return null;
+    const [w, y] = [`widget${bare}`, `yardstick${bare}`];
+    return `| ${label} | ${unit(lhMed(w, key))} | ${unit(lhMed(y, key))} | ${ratio(lhMed(w, key), lhMed(y, key))} | ${lh[w].map((r) => unit(r[key])).join(', ')} / ${lh[y].map((r) => unit(r[key])).join(', ')} |`;
+  };
+  const score = (v) => (v == null ? '–' : String(Math.round(v)));
   const size = (f) => cdn.size(`/data/${f}`);
   const lines = [
     `Measured ${started.toISOString()} to ${new Date().toISOString()}; ${cpus().length} cores; load average (1, 5, 15 min) ${load.start.join(', ')} at start, ${load.end.join(', ')} at end; ${RUNS} rounds; Lighthouse ${LH_RUNS} runs each.`,
@@ -282,11 +293,14 @@ async function main() {
     row('longest main-thread task, one scorecard', 'scorecard', 'longest', ms),
     row(`longest main-thread task, ${all.portfolio.title}`, 'portfolio', 'longest', ms),
     row(`longest main-thread task, ${all['portfolio-csv'].title}`, 'portfolio-csv', 'longest', ms),
-    lhRow('Lighthouse performance score (mobile), one scorecard', 'score', (v) => (v == null ? '–' : String(Math.round(v)))),
+    lhRow('Lighthouse performance score (mobile), one scorecard under the host\'s `<h1>`', 'score', score),
     lhRow('Lighthouse LCP', 'lcp', ms),
     lhRow('Lighthouse TBT', 'tbt', ms),
     lhRow('Lighthouse FCP', 'fcp', ms),
     lhRow('Lighthouse Speed Index', 'si', ms),
+    lhRow('Lighthouse performance score, bare host page (no `<h1>`)', 'score', score, '-bare'),
+    lhRow('Lighthouse LCP, bare host page', 'lcp', ms, '-bare'),
+    lhRow('Lighthouse TBT, bare host page', 'tbt', ms, '-bare'),
   ].filter((l) => l !== null);
   if (results.scorecard) {
     lines.push('', 'Code files, one scorecard (encoded bytes as downloaded):');
