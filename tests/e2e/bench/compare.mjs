@@ -3,7 +3,7 @@
 // test file: run it with `./x bench` (builds dist/ first) or, after `./x build`,
 //
 //   node tests/e2e/bench/compare.mjs [--runs 5] [--partners 5000] [--lighthouse 5]
-//                                    [--scenarios scorecard,portfolio,portfolio-csv]
+//                                    [--scenarios scorecard,portfolio,portfolio-csv] [--widget-attrs '...']
 //
 // In ONE headless Chromium, every round runs each scenario on both pages, alternating which page
 // goes first, each navigation in a fresh browser context (cold cache); the report gives medians.
@@ -47,6 +47,8 @@ const RUNS = Number(arg('runs', 5));
 const PARTNERS = Number(arg('partners', 5000));
 const LH_RUNS = Number(arg('lighthouse', 5));
 const SCENARIOS = arg('scenarios', 'scorecard,portfolio,portfolio-csv').split(',');
+// Extra attributes on the widget's element, e.g. --widget-attrs 'max-bytes="200000000"'.
+const WIDGET_ATTRS = arg('widget-attrs', '');
 const PARTNER = 'P-00001';
 
 // ---------------------------------------------------------------- feeds
@@ -135,7 +137,9 @@ async function measure(browser, cdn, kind, scenario, names) {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench.paintedAt !== null || window.__bench.error !== null, null, { timeout: 300_000, polling: 250 });
+    const probe = scenario.probe(names);
+    await page.waitForFunction(() => window.__bench.paintedAt !== null || window.__bench.error !== null, null, { timeout: 300_000, polling: 250 })
+      .catch(() => { throw new Error(`${kind} ${scenario.id}: in 300 s the page never showed ${probe.scope ?? ''} ${probe.name} with "${probe.nameText}" and a digit in ${probe.figure} (renamed data-testid?)`); });
     const error = await page.evaluate(() => window.__bench.error);
     if (error) throw new Error(`${kind} ${scenario.id}: the page shows an error: ${error}`);
     await page.waitForTimeout(1000);
@@ -219,7 +223,7 @@ async function main() {
   const names = JSON.parse(readFileSync(feedFiles['sample-12.json'], 'utf8')).partners.map((p) => p.name);
   const firstName = names[0];
   const dist = snapshotDist();
-  const cdn = await startCdn({ dist, feeds: feedFiles });
+  const cdn = await startCdn({ dist, feeds: feedFiles, widgetAttrs: WIDGET_ATTRS });
   const big = (ext) => `sample-${PARTNERS}.${ext}`;
   const scorecardProbe = () => ({ scope: null, name: '[data-testid=partner-name]', nameText: firstName, figure: '[data-testid=fairness]' });
   const portfolioProbe = () => ({ scope: `[data-testid=portfolio-row][data-partner="${PARTNER}"]`, name: 'th', nameText: firstName, figure: '[data-testid=row-fairness]' });
