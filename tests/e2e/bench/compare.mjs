@@ -212,7 +212,7 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const ms = (v) => (v == null ? '–' : `${Math.round(v).toLocaleString('en-US')} ms`);
-const kb = (v) => (v == null ? '–' : `${(v / 1024).toFixed(1)} KB`);
+const kb = (v) => (v == null ? '–' : v >= 1 << 20 ? `${(v / (1 << 20)).toFixed(1)} MB` : `${(v / 1024).toFixed(1)} KB`);
 const ratio = (a, b) => (a == null || b == null || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
 const spread = (xs) => `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))}`;
 
