@@ -265,38 +265,59 @@ async function main() {
   rmSync(dist, { recursive: true, force: true });
   load.end = loadavg().map((x) => x.toFixed(2));
 
+  const report = { started, ended: new Date(), load, runs: RUNS, partners: PARTNERS, lighthouseRuns: LH_RUNS, results, lighthouse: lh };
+  const lines = table(report);
+  console.log(lines.join('\n'));
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, 'compare-report.json'), JSON.stringify({ ...report, table: lines }, null, 2));
+}
+
+/** The markdown tables of a report (also `--report FILE` to redo them from a saved run). */
+function table({ started, ended, load, runs, partners, lighthouseRuns, results, lighthouse: lh }) {
+  const big = (ext) => `sample-${partners}.${ext}`;
+  const title = (ext) => `${partners.toLocaleString('en-US')}-partner portfolio, ${ext.toUpperCase()}`;
+  const feedDir = join(ROOT, 'target', 'bench-feeds');
+  const size = (f) => ({ raw: statSync(join(feedDir, f)).size, br: statSync(join(feedDir, `${f}.br`)).size });
   const med = (id, kind, key) => median((results[id]?.[kind] ?? []).map((r) => r[key]));
+  // Both pages of a round run back to back, so a round's own ratio cancels most of the drift in
+  // the machine's load; the median of those ratios is the figure to read on a shared machine.
+  const paired = (id, key) => median(results[id].widget.map((r, i) => {
+    const y = results[id].yardstick[i]?.[key];
+    return y ? r[key] / y : null;
+  }));
   const row = (label, id, key, unit) => {
     if (!results[id]) return null;
     const [w, y] = [med(id, 'widget', key), med(id, 'yardstick', key)];
     const spreads = ['widget', 'yardstick'].map((k) => spread(results[id][k].map((r) => r[key])));
-    return `| ${label} | ${unit(w)} | ${unit(y)} | ${ratio(w, y)} | ${unit === ms ? `${spreads[0]} / ${spreads[1]}` : ''} |`;
+    const p = paired(id, key);
+    return `| ${label} | ${unit(w)} | ${unit(y)} | ${ratio(w, y)} | ${p == null ? '–' : `${p.toFixed(2)}×`} | ${unit === ms ? `${spreads[0]} / ${spreads[1]}` : ''} |`;
   };
   const lhMed = (kind, key) => median(lh[kind].map((r) => r[key]));
   const lhRow = (label, key, unit, bare = '') => {
-    if (!LH_RUNS) return null;
+    if (!lh?.widget?.length) return null;
     const [w, y] = [`widget${bare}`, `yardstick${bare}`];
-    return `| ${label} | ${unit(lhMed(w, key))} | ${unit(lhMed(y, key))} | ${ratio(lhMed(w, key), lhMed(y, key))} | ${lh[w].map((r) => unit(r[key])).join(', ')} / ${lh[y].map((r) => unit(r[key])).join(', ')} |`;
+    if (!lh[w]?.length) return null;
+    const p = median(lh[w].map((r, i) => (lh[y][i]?.[key] ? r[key] / lh[y][i][key] : null)));
+    return `| ${label} | ${unit(lhMed(w, key))} | ${unit(lhMed(y, key))} | ${ratio(lhMed(w, key), lhMed(y, key))} | ${p == null ? '–' : `${p.toFixed(2)}×`} | ${lh[w].map((r) => unit(r[key])).join(', ')} / ${lh[y].map((r) => unit(r[key])).join(', ')} |`;
   };
   const score = (v) => (v == null ? '–' : String(Math.round(v)));
-  const size = (f) => cdn.size(`/data/${f}`);
   const lines = [
-    `Measured ${started.toISOString()} to ${new Date().toISOString()}; ${cpus().length} cores; load average (1, 5, 15 min) ${load.start.join(', ')} at start, ${load.end.join(', ')} at end; ${RUNS} rounds; Lighthouse ${LH_RUNS} runs each.`,
+    `Measured ${new Date(started).toISOString()} to ${ended ? new Date(ended).toISOString() : '?'}; ${cpus().length} cores; load average (1, 5, 15 min) ${load.start.join(', ')} at start, ${load.end.join(', ')} at end; ${runs} rounds; Lighthouse ${lighthouseRuns ?? lh.widget.length} runs each.`,
     '',
-    `Feeds: 12 partners ${kb(size('sample-12.json').raw)} raw / ${kb(size('sample-12.json').br)} brotli; ${PARTNERS.toLocaleString('en-US')} partners JSON ${kb(size(big('json')).raw)} / ${kb(size(big('json')).br)}, CSV ${kb(size(big('csv')).raw)} / ${kb(size(big('csv')).br)}.`,
+    `Feeds: 12 partners ${kb(size('sample-12.json').raw)} raw / ${kb(size('sample-12.json').br)} brotli; ${partners.toLocaleString('en-US')} partners JSON ${kb(size(big('json')).raw)} / ${kb(size(big('json')).br)}, CSV ${kb(size(big('csv')).raw)} / ${kb(size(big('csv')).br)}.`,
     '',
-    '| measured (medians) | ours | yardstick | ours ÷ yardstick | spread, ms (ours / yardstick) |',
-    '|---|---:|---:|---:|---|',
+    '| measured (medians) | ours | yardstick | ours ÷ yardstick | median of per-round ratios | spread (ours / yardstick) |',
+    '|---|---:|---:|---:|---:|---|',
     row('code downloaded before one scorecard is painted (brotli)', 'scorecard', 'codeBeforePaint', kb),
     row('code downloaded in all, one scorecard + 1 s (brotli)', 'scorecard', 'codeTotal', kb),
     row('feed downloaded, one scorecard (brotli)', 'scorecard', 'feedBytes', kb),
     row('navigation → one scorecard painted', 'scorecard', 'painted', ms),
-    row(`navigation → ${all.portfolio.title} painted`, 'portfolio', 'painted', ms),
-    row(`navigation → ${all['portfolio-csv'].title} painted`, 'portfolio-csv', 'painted', ms),
+    row(`navigation → ${title('json')} painted`, 'portfolio', 'painted', ms),
+    row(`navigation → ${title('csv')} painted`, 'portfolio-csv', 'painted', ms),
     row('LCP in the same runs (Chromium\'s own, unthrottled), one scorecard', 'scorecard', 'lcp', ms),
     row('longest main-thread task, one scorecard', 'scorecard', 'longest', ms),
-    row(`longest main-thread task, ${all.portfolio.title}`, 'portfolio', 'longest', ms),
-    row(`longest main-thread task, ${all['portfolio-csv'].title}`, 'portfolio-csv', 'longest', ms),
+    row(`longest main-thread task, ${title('json')}`, 'portfolio', 'longest', ms),
+    row(`longest main-thread task, ${title('csv')}`, 'portfolio-csv', 'longest', ms),
     lhRow('Lighthouse performance score (mobile), one scorecard under the host\'s `<h1>`', 'score', score),
     lhRow('Lighthouse LCP', 'lcp', ms),
     lhRow('Lighthouse TBT', 'tbt', ms),
@@ -310,12 +331,11 @@ async function main() {
     lines.push('', 'Code files, one scorecard (encoded bytes as downloaded):');
     for (const kind of ['widget', 'yardstick']) lines.push(`- ${kind === 'widget' ? 'ours' : 'yardstick'}: ${results.scorecard[kind][0].files.join(', ')}`);
   }
-  console.log(lines.join('\n'));
-  mkdirSync(ARTIFACTS, { recursive: true });
-  writeFileSync(join(ARTIFACTS, 'compare-report.json'), JSON.stringify({ started, load, runs: RUNS, partners: PARTNERS, results, lighthouse: lh, table: lines }, null, 2));
+  return lines;
 }
 
-main().catch((e) => {
+const saved = arg('report', null);
+(saved ? Promise.resolve().then(() => console.log(table(JSON.parse(readFileSync(saved, 'utf8'))).join('\n'))) : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });
