@@ -53,10 +53,10 @@ const yardstickHead = '<link rel="stylesheet" href="/y/yardstick.css">\n  <scrip
  * The same host page around either page under test: `kind` is 'widget' or 'yardstick',
  * `feed` a path under /data/, `partner` an id or null for the portfolio.
  */
-export function hostPage(kind, feed, partner) {
+export function hostPage(kind, feed, partner, { heading = true, widgetAttrs = '' } = {}) {
   const who = partner ? ` partner="${partner}"` : '';
   const body = kind === 'widget'
-    ? `<partner-scorecard src="/data/${feed}"${who}></partner-scorecard>`
+    ? `<partner-scorecard src="/data/${feed}"${who}${widgetAttrs ? ` ${widgetAttrs}` : ''}></partner-scorecard>`
     : `<div id="yardstick" data-src="/data/${feed}"${partner ? ` data-partner="${partner}"` : ''}></div>`;
   return `<!doctype html>
 <html lang="en">
@@ -68,8 +68,7 @@ export function hostPage(kind, feed, partner) {
 </head>
 <body>
   <main>
-    <h1>Joint scorecard</h1>
-    ${body}
+    ${heading ? '<h1>Joint scorecard</h1>\n    ' : ''}${body}
   </main>
 </body>
 </html>
@@ -77,10 +76,12 @@ export function hostPage(kind, feed, partner) {
 }
 
 /**
- * Starts the server. `dist` is a snapshot of dist/, `feeds` maps names under /data/ to files.
- * Pages: /page/{widget|yardstick}.html?feed=NAME[&partner=ID]. Resolves to { origin, close }.
+ * Starts the server. `dist` is a snapshot of dist/, `feeds` maps names under /data/ to files,
+ * `widgetAttrs` is markup added to every <partner-scorecard> (say, a size limit attribute).
+ * Pages: /page/{widget|yardstick}.html?feed=NAME[&partner=ID][&bare=1] (bare: no <h1> of the
+ * host around the page under test). Resolves to { origin, size, close }.
  */
-export async function startCdn({ dist, feeds }) {
+export async function startCdn({ dist, feeds, widgetAttrs = '' }) {
   if (!existsSync(CHART_JS)) throw new Error(`${CHART_JS} is missing: run npm ci in the repository root`);
   const files = new Map(); // URL path → { type, raw, br, gzip }
   const add = (path, raw, opts = { feed: false }) => {
@@ -108,9 +109,10 @@ export async function startCdn({ dist, feeds }) {
     let entry = files.get(path);
     const page = /^\/page\/(widget|yardstick)\.html$/.exec(path);
     if (!entry && page) {
-      const key = `${page[1]}|${url.searchParams.get('feed')}|${url.searchParams.get('partner')}`;
+      const q = url.searchParams;
+      const key = `${page[1]}|${q.get('feed')}|${q.get('partner')}|${q.has('bare')}`;
       if (!pages.has(key)) {
-        pages.set(key, { type: TYPES['.html'], raw: Buffer.from(hostPage(page[1], url.searchParams.get('feed'), url.searchParams.get('partner'))) });
+        pages.set(key, { type: TYPES['.html'], raw: Buffer.from(hostPage(page[1], q.get('feed'), q.get('partner'), { heading: !q.has('bare'), widgetAttrs })) });
         Object.assign(pages.get(key), compress(pages.get(key).raw, { feed: false }));
       }
       entry = pages.get(key);
