@@ -31,6 +31,13 @@ const CATALOGUE = [
   ['partner_sourced_revenue', 'Partner-sourced revenue', 2, 'currency', 'higher', false],
   ['deal_reg_win_rate', 'Deal-registration win rate', 2, 'percent', 'higher', false],
   ['csat', 'Customer satisfaction', 2, 'percent', 'higher', false],
+  // The built-in alignment statements, rated 1 to 5 by each side.
+  ['shared_vision', 'We share a vision for this partnership', 3, 'rating', 'higher', false],
+  ['shared_values', 'We share the same values', 3, 'rating', 'higher', false],
+  ['information_sharing', 'We share information openly', 3, 'rating', 'higher', false],
+  ['joint_planning', 'We plan together', 3, 'rating', 'higher', false],
+  ['ease_of_business', 'We are easy to do business with', 3, 'rating', 'higher', false],
+  ['trust', 'We trust each other', 3, 'rating', 'higher', false],
 ];
 // Ratings (issue 10's alignment pillar) are read but never enter totals, fairness or health.
 const PILLAR_INDEX = { investment: 0, risk: 1, reward: 2, alignment: 3 };
@@ -51,7 +58,8 @@ const text = (v) => (typeof v === 'string' && v.trim() !== '' ? v : null);
 function newDataset() {
   const metrics = new Map();
   for (const [key, label, pillar, unit, better, allowNegative] of CATALOGUE) {
-    metrics.set(key, { key, label, pillar, unit, better, allowNegative, weight: 1, index: metrics.size });
+    const scale = unit === 'rating' ? 5 : null;
+    metrics.set(key, { key, label, pillar, unit, better, allowNegative, weight: 1, index: metrics.size, scale });
   }
   return {
     vendor: null, currency: 'USD', partners: [], partnerIndex: new Map(), metrics,
