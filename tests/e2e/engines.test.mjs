@@ -46,7 +46,8 @@ for (const engine of WANTED) {
     after(async () => { await browser?.close(); });
 
     for (const { name, run } of CASES) {
-      test(`${engine}: ${name}`, { timeout: 90_000 }, async () => {
+      // Generous: WebKitGTK compiles the wasm slowly on a busy 2-core machine (its first case).
+      test(`${engine}: ${name}`, { timeout: 180_000 }, async () => {
         const page = await browser.newPage();
         try {
           const c = new Case(env, page, engine);
