@@ -4,6 +4,7 @@
 pub mod download;
 pub mod events;
 mod loader;
+mod plan;
 pub mod present;
 
 use crate::ui::state::{Attrs, State};
@@ -45,7 +46,8 @@ extern "C" {
 const CSS: &str = concat!(
     include_str!("../../style/widget.css"),
     include_str!("../../style/portfolio.css"),
-    include_str!("../../style/qbr.css")
+    include_str!("../../style/qbr.css"),
+    include_str!("../../style/plan.css")
 );
 
 /// Defines `<partner-scorecard>` once per page.
@@ -101,6 +103,7 @@ impl Widget {
             leptos::mount::mount_to(container, move || {
                 let state = State::new(host, attrs);
                 *slot.borrow_mut() = Some(state);
+                crate::ui::plan_state::watch(state);
                 Effect::watch(
                     move || state.retry.get(),
                     move |_, _, _| {

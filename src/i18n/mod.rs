@@ -5,6 +5,7 @@
 mod de;
 mod en;
 mod fr;
+pub mod plan;
 pub mod qbr;
 
 /// A language the widget speaks; any other locale falls back to English.

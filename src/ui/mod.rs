@@ -7,6 +7,7 @@ mod commitments;
 mod export_menu;
 pub mod format;
 mod pillars;
+pub mod plan_state;
 mod portfolio;
 pub mod qbr;
 mod quadrant;

@@ -1,4 +1,4 @@
-//! The seven slides of a quarterly business review, and the frame each sits in.
+//! The slides of a quarterly business review, and the frame each sits in.
 //! Slides are laid out on a 1280 × 720 design grid that CSS scales to the
 //! screen or the page (1 design unit = 1/16 em of the slide's font size), so
 //! text, bars and charts keep their proportions from 1280×720 to 3840×2160.
@@ -50,10 +50,11 @@ pub enum Kind {
     Balance,
     Targets,
     Commitments,
+    Plan,
 }
 
 /// The deck, in the order a QBR walks through it.
-pub const SLIDES: [Kind; 7] = [
+pub const SLIDES: [Kind; 8] = [
     Kind::Summary,
     Kind::Pillar(Pillar::Investment),
     Kind::Pillar(Pillar::Risk),
@@ -61,6 +62,7 @@ pub const SLIDES: [Kind; 7] = [
     Kind::Balance,
     Kind::Targets,
     Kind::Commitments,
+    Kind::Plan,
 ];
 
 impl Kind {
@@ -71,6 +73,7 @@ impl Kind {
             Kind::Balance => "balance",
             Kind::Targets => "targets",
             Kind::Commitments => "commitments",
+            Kind::Plan => "plan",
         }
     }
 
@@ -81,6 +84,7 @@ impl Kind {
             Kind::Balance => m.balance,
             Kind::Targets => m.targets,
             Kind::Commitments => m.commitments,
+            Kind::Plan => q.plan.title,
         }
     }
 }
@@ -114,6 +118,7 @@ pub fn slide(subject: &Subject, fmt: &Fmt, q: &'static Qbr, n: usize) -> AnyView
             Kind::Balance => balance_slide(subject, s, fmt, q),
             Kind::Targets => targets_slide(s, fmt),
             Kind::Commitments => commitments_slide(subject, fmt, q),
+            Kind::Plan => super::plan::plan_slide(subject, fmt, q),
         },
     };
     view! {
