@@ -48,6 +48,7 @@ pub fn App(state: State) -> impl IntoView {
                 state.picked_period.track();
                 view! {
                     <states::Banners state=state model=model.clone() />
+                    {plan_state::refused_notice(state)}
                     {match partner {
                         Some(id) => view! { <scorecard::ScorecardView state=state model=model partner=id /> }.into_any(),
                         None => view! { <portfolio::PortfolioView state=state model=model /> }.into_any(),

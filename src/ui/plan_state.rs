@@ -241,3 +241,13 @@ fn accept(state: State, model: &Model, p: Plan) {
         state.picked_period.set(Some(period));
     }
 }
+
+/// Why a handed-in plan was refused, above the scorecard (the plan slide says
+/// it too), until a plan is accepted.
+pub fn refused_notice(state: State) -> impl IntoView {
+    move || {
+        state.plan.refused.get().map(|text| {
+            view! { <div class="ps-notice ps-plan-refused" role="alert" data-testid="plan-refused-notice">{text}</div> }
+        })
+    }
+}

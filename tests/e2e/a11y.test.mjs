@@ -79,9 +79,9 @@ for (const theme of ['light', 'dark']) {
     await h.waitEvent('scorecard-ready', { target: 'w' });
     await h.$('#w', 'present').click();
     await h.waitVisible('#w', 'deck');
-    for (let n = 1; n <= 7; n++) {
+    for (let n = 1; n <= 8; n++) {
       if (n > 1) await h.page.keyboard.press('ArrowRight');
-      await h.waitText('#w', 'slide-counter', `${n} / 7`);
+      await h.waitText('#w', 'slide-counter', `${n} / 8`);
       await axe(h, `deck slide ${n} (${theme})`);
     }
   });

@@ -15,8 +15,8 @@ const env = suite();
 mkdirSync(ARTIFACTS, { recursive: true });
 
 const PARTNER = 'P-00004';
-const TITLES = ['Summary', 'Investment', 'Risk', 'Reward', 'Balance', 'Targets', 'Commitments'];
-const KEYS = ['summary', 'investment', 'risk', 'reward', 'balance', 'targets', 'commitments'];
+const TITLES = ['Summary', 'Investment', 'Risk', 'Reward', 'Balance', 'Targets', 'Commitments', 'Next quarter'];
+const KEYS = ['summary', 'investment', 'risk', 'reward', 'balance', 'targets', 'commitments', 'plan'];
 
 /** A page with one scorecard and a line of host text that must never print. */
 function page(h, attrs = '') {
@@ -53,7 +53,7 @@ function focused(h) {
 }
 
 async function slideIs(h, n) {
-  await h.waitText('#s', 'slide-counter', `${n + 1} / 7`);
+  await h.waitText('#s', 'slide-counter', `${n + 1} / ${TITLES.length}`);
   assert.equal(await h.text('#s', 'slide-title'), TITLES[n]);
   assert.equal(await h.$('#s', 'slide').getAttribute('data-slide'), KEYS[n]);
 }
@@ -64,7 +64,7 @@ pageTest(env, 'qbr 1. Present opens the deck full screen on the element; every k
   assert.ok((await focused(h)).inDeck, 'the deck has the focus');
   assert.equal((await h.waitEvent('scorecard-present', { target: 's' })).detail.open, true);
   await slideIs(h, 0);
-  for (let n = 1; n < 7; n++) {
+  for (let n = 1; n < TITLES.length; n++) {
     await h.page.keyboard.press('ArrowRight');
     await slideIs(h, n);
   }
@@ -93,7 +93,7 @@ pageTest(env, 'qbr 1. Present opens the deck full screen on the element; every k
   await h.$('#s', 'slide-next').click();
   await slideIs(h, 1);
   // The live region tells a screen reader where it is.
-  assert.equal(await h.text('#s', 'slide-announce'), 'Slide 2 of 7: Investment');
+  assert.equal(await h.text('#s', 'slide-announce'), 'Slide 2 of 8: Investment');
 });
 
 pageTest(env, 'qbr 2. Esc leaves the deck and full screen; the focus returns to the Present button', async (h) => {
@@ -186,10 +186,10 @@ for (const [w, hgt, body, locale] of [[1280, 720, 16, 'en'], [1920, 1080, 24, 'e
   pageTest(env, `qbr 5. at ${w}×${hgt} in ${locale} every slide fills the screen, body text is ${body} px or more, nothing is cut off`,
     { viewport: { width: w, height: hgt }, timeout: 60_000 }, async (h) => {
       await openDeck(h, `locale="${locale}"`);
-      for (let n = 0; n < 7; n++) {
+      for (let n = 0; n < TITLES.length; n++) {
         if (n) await h.page.keyboard.press('ArrowRight');
         if (locale === 'en') await slideIs(h, n);
-        else await h.waitText('#s', 'slide-counter', `${n + 1} / 7`);
+        else await h.waitText('#s', 'slide-counter', `${n + 1} / ${TITLES.length}`);
         const s = await textSizes(h);
         assert.ok(s.html >= body - 0.01, `${KEYS[n]}: smallest text ${s.html} px < ${body} px`);
         // Chart labels are vectors scaled with the slide: at least 0.7 of body text.
@@ -248,12 +248,12 @@ pageTest(env, 'qbr 7. Print / PDF: one landscape page per slide, the partner and
   await h.page.keyboard.press('ArrowRight');
   const pdf = await printHandout(h, 'handout.pdf');
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), 7, info);
+  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), TITLES.length, info);
   const [, pw, ph] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info).map(Number);
   assert.ok(pw > ph, `landscape: ${pw} × ${ph} pt`);
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   const pages = text.split('\f').filter((p) => p.trim());
-  assert.equal(pages.length, 7);
+  assert.equal(pages.length, TITLES.length);
   pages.forEach((p, i) => assert.ok(p.includes(TITLES[i]), `page ${i + 1} is the ${TITLES[i]} slide`));
   assert.ok(text.includes(card.partner_name), 'the partner name is in the PDF');
   assert.ok(text.includes(ratio(card.fairness)), `F ${ratio(card.fairness)} is in the PDF`);
@@ -298,7 +298,7 @@ pageTest(env, 'qbr 9. the browser\'s own print (Ctrl+P) of an open deck gives th
   const pdf = join(ARTIFACTS, 'handout-ctrl-p.pdf');
   writeFileSync(pdf, await h.page.pdf({ preferCSSPageSize: true }));
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), 7, info);
+  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), TITLES.length, info);
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
   assert.ok(!text.includes('HOST PAGE NAVIGATION'), 'the host page does not print');
   assert.equal(await h.page.evaluate(() => window.__printed), 0, 'no second print dialog');
@@ -321,7 +321,7 @@ pageTest(env, 'qbr 10. Print / PDF in the scorecard\'s Export menu prints the sa
   await h.$('#s', 'export-print').click();
   const pdf = await printHandout(h, 'handout-from-menu.pdf', { fromDeck: false });
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), 7, info);
+  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), TITLES.length, info);
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
   assert.ok(text.includes(card.partner_name) && text.includes(ratio(card.fairness)));
   await h.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));

@@ -242,6 +242,13 @@ fn amount(
     let id = format!("ps-plan-{}-{}", side.as_str(), p.as_str());
     let error_id = format!("{id}-error");
     let error: RwSignal<Option<String>> = RwSignal::new(None);
+    // Figures set from outside (reset, fair split, a loaded plan) replace the
+    // text that was wrong, and its message with it.
+    Effect::watch(
+        move || state.plan.epoch.get(),
+        move |_, _, _| error.set(None),
+        false,
+    );
     let value = move || {
         state.plan.epoch.track();
         current()
