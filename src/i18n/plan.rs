@@ -136,7 +136,8 @@ pub static DE: PlanWords = PlanWords {
     both_agreed: "Beide Seiten haben diesem Plan zugestimmt.",
     name_needed: "Geben Sie den Namen der Person ein, die für {side} zustimmt.",
     cleared: "Der Plan wurde nach der Freigabe geändert: beide Zustimmungen wurden aufgehoben.",
-    refused: "Der gespeicherte Plan wurde nicht geladen ({reason}). Der angezeigte Plan bleibt erhalten.",
+    refused:
+        "Der gespeicherte Plan wurde nicht geladen ({reason}). Der angezeigte Plan bleibt erhalten.",
     loaded: "Gespeicherter Plan geladen.",
     download_pptx: "PowerPoint herunterladen (.pptx)",
     pptx_failed: "Die PowerPoint-Datei konnte nicht erstellt werden: {detail}",

@@ -5,7 +5,7 @@
 
 use super::state::{Printing, State};
 use crate::embed::download;
-use crate::export::{file_stem, scorecard_csv};
+use crate::export::{file_stem, scorecard_with_plan_csv};
 use crate::i18n::Messages;
 use crate::score::Scorecard;
 use leptos::html;
@@ -47,7 +47,18 @@ pub fn ExportMenu(s: Scorecard, m: &'static Messages) -> impl IntoView {
         close();
         let period = s.period.to_string();
         let name = format!("{}.csv", file_stem(&[&s.partner, &period]));
-        match download::save_text(&scorecard_csv(&s), "text/csv;charset=utf-8", &name) {
+        // The plan made in this review, if any, follows the scorecard's rows.
+        let plan = state
+            .plan
+            .plan
+            .get_untracked()
+            .filter(|p| p.partner == s.partner && p.based_on == s.period);
+        let t = state
+            .load
+            .with_untracked(|l| l.model.as_ref().map(|m| m.ds.thresholds))
+            .unwrap_or_default();
+        let text = scorecard_with_plan_csv(&s, plan.as_ref(), &t);
+        match download::save_text(&text, "text/csv;charset=utf-8", &name) {
             Ok(()) => exported(state, "csv", Some(&s.partner), Some(&period), None),
             Err(e) => error.set(Some(e.message(m))),
         }

@@ -79,12 +79,9 @@ pub fn ensure(state: State, model: &Model, partner: usize, period: crate::contra
     if ps.plan.with_untracked(|p| p.as_ref().is_some_and(is_it)) {
         return;
     }
-    let earlier = ps.others.try_update_value(|others| {
-        others
-            .iter()
-            .position(is_it)
-            .map(|i| others.swap_remove(i))
-    });
+    let earlier = ps
+        .others
+        .try_update_value(|others| others.iter().position(is_it).map(|i| others.swap_remove(i)));
     let Some(next) = earlier
         .flatten()
         .or_else(|| Plan::prefill_for(&model.ds, &model.book, partner, period))

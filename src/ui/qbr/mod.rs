@@ -4,6 +4,7 @@
 
 mod handout;
 mod lists;
+mod outline;
 mod pillar;
 mod plan;
 mod plan_edit;
@@ -186,6 +187,8 @@ pub fn Deck(state: State, subject: Subject) -> impl IntoView {
         )
     };
     let allow_print = move || state.exports().print;
+    let pptx_error: RwSignal<Option<String>> = RwSignal::new(None);
+    let pptx_subject = subject.clone();
     view! {
         <div class="ps-deck" class:ps-modal=move || state.deck_modal.get() class:ps-full=move || full.get()
             data-testid="deck" part="deck" node_ref=deck tabindex="-1"
@@ -208,6 +211,14 @@ pub fn Deck(state: State, subject: Subject) -> impl IntoView {
                     <button type="button" data-testid="deck-print" on:click=move |_| state.printing.set(Some(Printing::Dialog))>
                         {q.print_pdf}
                     </button>
+                })}
+                {move || state.exports().pptx.then(|| {
+                    let subject = pptx_subject.clone();
+                    view! {
+                        <button type="button" data-testid="deck-pptx"
+                            on:click=move |_| outline::download(state, subject.clone(), pptx_error)>{q.plan.download_pptx}</button>
+                        <span class="ps-plan-error" role="alert" data-testid="deck-pptx-error">{move || pptx_error.get()}</span>
+                    }
                 })}
                 {move || (!full.get()).then(|| view! {
                     <button type="button" data-testid="deck-fullscreen" on:click=move |_| {

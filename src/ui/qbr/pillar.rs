@@ -15,7 +15,7 @@ use leptos::prelude::*;
 const CHART_ZOOM: f64 = 1.66;
 
 /// A chart drawn for a box of `w` × `h` design units.
-fn chart_size(w: u32, h: u32) -> (u32, u32) {
+pub(super) fn chart_size(w: u32, h: u32) -> (u32, u32) {
     let z = |v: u32| (f64::from(v) / CHART_ZOOM).round() as u32;
     (z(w), z(h))
 }

@@ -36,12 +36,7 @@ pub fn plan_slide(subject: &Subject, fmt: &Fmt, q: &'static Qbr) -> AnyView {
     let editable = state.printing.get_untracked().is_none();
     let shared: SharedFmt = StoredValue::new_local(fmt.clone());
     let t = subject.model.ds.thresholds;
-    let figures = Memo::new(move |_| {
-        state
-            .plan
-            .plan
-            .with(|p| p.as_ref().map(|p| p.figures(&t)))
-    });
+    let figures = Memo::new(move |_| state.plan.plan.with(|p| p.as_ref().map(|p| p.figures(&t))));
     let currency = state
         .attrs
         .with_untracked(|a| a.currency.clone())

@@ -55,7 +55,10 @@ pub fn commitments_block(
     let new_text: NodeRef<html::Input> = NodeRef::new();
     // Rows are rebuilt only when their number changes or the plan is replaced,
     // so typing in a row never loses its focus.
-    let count = Memo::new(move |_| ps.plan.with(|p| p.as_ref().map_or(0, |p| p.commitments.len())));
+    let count = Memo::new(move |_| {
+        ps.plan
+            .with(|p| p.as_ref().map_or(0, |p| p.commitments.len()))
+    });
     let title = fill(w.commitments, &[("period", &period.to_string())]);
     if !editable {
         let vendor = vendor.clone();
@@ -199,7 +202,10 @@ fn row(
     let remove = move |_| {
         let text = ps
             .plan
-            .with_untracked(|p| p.as_ref().and_then(|p| p.commitments.get(i).map(|c| c.text.clone())))
+            .with_untracked(|p| {
+                p.as_ref()
+                    .and_then(|p| p.commitments.get(i).map(|c| c.text.clone()))
+            })
             .unwrap_or_default();
         plan_state::change(state, Reason::Change, false, |p| {
             if i < p.commitments.len() {
@@ -212,9 +218,7 @@ fn row(
         request_animation_frame(move || {
             let next = new_text.get_untracked().and_then(|input| {
                 let list = input.closest(".ps-plan-commitments").ok()??;
-                let buttons = list
-                    .query_selector_all("[data-testid=plan-remove]")
-                    .ok()?;
+                let buttons = list.query_selector_all("[data-testid=plan-remove]").ok()?;
                 let at = i.min(buttons.length().saturating_sub(1) as usize) as u32;
                 buttons.item(at)?.dyn_into::<web_sys::HtmlElement>().ok()
             });
@@ -343,7 +347,10 @@ pub fn sign_off_block(
     let status = move || {
         if ps.cleared.get() {
             Some(w.cleared)
-        } else if agreed.with(|a| a.as_ref().is_some_and(|a| a.vendor.is_some() && a.partner.is_some())) {
+        } else if agreed.with(|a| {
+            a.as_ref()
+                .is_some_and(|a| a.vendor.is_some() && a.partner.is_some())
+        }) {
             Some(w.both_agreed)
         } else {
             None
