@@ -6,8 +6,12 @@
 // clearing the sign-off, and the plan loaded back through the `plan` property
 // (and refused with a message when it does not fit the data).
 
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
-  assert, expected, hostPage, pageTest, ratio, scorecard, scratchFile, suite,
+  ARTIFACTS, assert, expected, hostPage, pageTest, ratio, scorecard, scratchFile, suite,
 } from './harness.mjs';
 
 const env = suite();
@@ -211,4 +215,66 @@ pageTest(env, 'plan 2. in German the inputs read "1.234,56" and refuse "1.5"', {
   await input(h, 'vendor', 'investment').focus();
   await h.page.keyboard.press('ArrowLeft');
   assert.equal(await h.text('#s', 'slide-counter'), '8 / 8');
+});
+
+/** Every part of a .pptx, read with python3's zipfile; XML parts parsed (well-formed or it throws). */
+function readPptx(file) {
+  const script = `
+import json, sys, zipfile, xml.dom.minidom
+z = zipfile.ZipFile(sys.argv[1])
+out = {}
+for n in z.namelist():
+    data = z.read(n)
+    if n.endswith('.xml') or n.endswith('.rels'):
+        doc = xml.dom.minidom.parseString(data)
+        out[n] = ' '.join(t.firstChild.data for t in doc.getElementsByTagName('a:t') if t.firstChild)
+    else:
+        out[n] = data[:8].hex()
+print(json.dumps(out))
+`;
+  return JSON.parse(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }));
+}
+
+pageTest(env, 'plan 3. Download PowerPoint: one well-formed slide per deck slide, the plan as text and tables, charts as PNG; LibreOffice opens it', { timeout: 120_000 }, async (h) => {
+  await h.open(page(h));
+  await openPlan(h);
+  await input(h, 'partner', 'reward').fill('30,000');
+  await planEvent(h, 1);
+  const fairness = await h.text('#s', 'plan-fairness');
+  const [d] = await Promise.all([h.page.waitForEvent('download', { timeout: 30_000 }), h.$('#s', 'deck-pptx').click()]);
+  assert.equal(await d.failure(), null);
+  assert.equal(d.suggestedFilename(), `${PARTNER}-2026-Q3.pptx`);
+  const dir = mkdtempSync(join(tmpdir(), 'ps-pptx-'));
+  try {
+    const file = join(dir, 'deck.pptx');
+    writeFileSync(file, readFileSync(await d.path()));
+    const parts = readPptx(file);
+    const slides = Object.keys(parts).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+    assert.equal(slides.length, 8, 'one slide per deck slide');
+    const plan = parts['ppt/slides/slide8.xml'];
+    for (const text of ['Next quarter', 'Planned figures', '$30,000', fairness, 'Not agreed yet']) {
+      assert.ok(plan.includes(text), `the plan slide says "${text}": ${plan.slice(0, 400)}`);
+    }
+    assert.ok(parts['ppt/slides/slide1.xml'].includes('Summary'));
+    const pictures = Object.entries(parts).filter(([n]) => n.startsWith('ppt/media/'));
+    assert.ok(pictures.length >= 6, `charts as pictures: ${pictures.length}`);
+    for (const [n, magic] of pictures) assert.equal(magic, '89504e470d0a1a0a', `${n} is a PNG`);
+    const exported = (await h.events('scorecard-export')).at(-1);
+    assert.deepEqual(exported.detail, { format: 'pptx', partner: PARTNER, period: '2026-Q3' });
+
+    const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+    if (!soffice) {
+      assert.ok(!process.env.PS_REQUIRE_LIBREOFFICE, 'PS_REQUIRE_LIBREOFFICE is set but LibreOffice is not installed');
+      h.t.diagnostic('LibreOffice is not installed: the conversion check needs ./x test');
+      return;
+    }
+    execFileSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+      { timeout: 90_000, stdio: 'pipe' });
+    const info = execFileSync('pdfinfo', [join(dir, 'deck.pdf')], { encoding: 'utf8' });
+    assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), 8, info);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '50', join(dir, 'deck.pdf'), join(ARTIFACTS, 'pptx-page')]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
