@@ -278,3 +278,14 @@ pageTest(env, 'plan 3. Download PowerPoint: one well-formed slide per deck slide
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+for (const theme of ['light', 'dark']) {
+  pageTest(env, `plan 4. a picture of the slide at 1920×1080, ${theme} theme`, { viewport: { width: 1920, height: 1080 }, colorScheme: theme }, async (h) => {
+    await h.open(page(h, `theme="${theme}"`));
+    await openPlan(h);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = join(ARTIFACTS, `plan-slide-1920-${theme}.png`);
+    await h.page.screenshot({ path: file });
+    assert.ok(readFileSync(file).length > 20_000);
+  });
+}

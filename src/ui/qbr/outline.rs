@@ -358,32 +358,39 @@ fn plan_blocks(subject: &Subject, p: &Plan, fmt: &Fmt, q: &Qbr) -> Vec<Block> {
     let shift = f.fair_shift.map_or(w.fair_shift_none.to_string(), |v| {
         super::plan::signed_money(fmt, v)
     });
+    // Text lines rather than a second table, so the slide keeps room for the
+    // commitments and the sign-off.
     let results = vec![
-        vec![
-            m.fairness.to_string(),
-            format!(
-                "{} {} {}",
-                fmt.ratio(f.fairness),
-                band_text(fmt, f.band),
-                f.balance.map(|b| words::balance(m, b)).unwrap_or_default()
-            ),
-        ],
-        vec![
-            w.contribution_share.into(),
+        fill(
+            w.lead,
+            &[
+                ("period", &p.period.to_string()),
+                ("based_on", &p.based_on.to_string()),
+            ],
+        ),
+        format!(
+            "{}: {} {} {} · {}: {shift}",
+            m.fairness,
+            fmt.ratio(f.fairness),
+            band_text(fmt, f.band),
+            f.balance.map(|b| words::balance(m, b)).unwrap_or_default(),
+            w.fair_shift,
+        ),
+        format!(
+            "{}: {} · {}: {}",
+            w.contribution_share,
             fmt.percent(f.shares.contribution),
-        ],
-        vec![w.reward_share.into(), fmt.percent(f.shares.reward)],
-        vec![
-            w.reward_rate.into(),
-            format!(
-                "{} {} · {} {}",
-                subject.vendor,
-                fmt.ratio(f.reward_rate.vendor),
-                m.partner,
-                fmt.ratio(f.reward_rate.partner)
-            ),
-        ],
-        vec![w.fair_shift.into(), shift],
+            w.reward_share,
+            fmt.percent(f.shares.reward)
+        ),
+        format!(
+            "{}: {} {} · {} {}",
+            w.reward_rate,
+            subject.vendor,
+            fmt.ratio(f.reward_rate.vendor),
+            m.partner,
+            fmt.ratio(f.reward_rate.partner)
+        ),
     ];
     let commitments: Vec<Vec<String>> = p
         .commitments
@@ -408,22 +415,13 @@ fn plan_blocks(subject: &Subject, p: &Plan, fmt: &Fmt, q: &Qbr) -> Vec<Block> {
             });
             format!("{}: {state}", side_name(subject, fmt, side))
         })
-        .collect();
+        .collect::<Vec<_>>()
+        .join(" · ");
     let mut blocks = vec![
-        Block::Text(vec![fill(
-            w.lead,
-            &[
-                ("period", &p.period.to_string()),
-                ("based_on", &p.based_on.to_string()),
-            ],
-        )]),
+        Block::Text(results),
         Block::Table {
-            head: vec![q.pillar.into(), subject.vendor.clone(), m.partner.into()],
+            head: vec![w.figures.into(), subject.vendor.clone(), m.partner.into()],
             rows: figures,
-        },
-        Block::Table {
-            head: vec![w.figures.into(), String::new()],
-            rows: results,
         },
     ];
     if !commitments.is_empty() {
@@ -436,7 +434,7 @@ fn plan_blocks(subject: &Subject, p: &Plan, fmt: &Fmt, q: &Qbr) -> Vec<Block> {
             rows: commitments,
         });
     }
-    blocks.push(Block::Text(signed));
+    blocks.push(Block::Text(vec![format!("{}: {signed}", w.sign_off)]));
     blocks
 }
 
@@ -450,10 +448,23 @@ pub fn download(
     use leptos::prelude::*;
     let q = super::words(state);
     let fmt = crate::ui::fmt_for(state, &subject.model);
-    let plan = state.plan.plan.get_untracked().filter(|p| {
-        Some(p.partner.as_str()) == subject.scorecard().map(|s| s.partner.as_str())
-            && p.based_on == subject.period
-    });
+    let plan = state
+        .plan
+        .plan
+        .get_untracked()
+        .filter(|p| {
+            Some(p.partner.as_str()) == subject.scorecard().map(|s| s.partner.as_str())
+                && p.based_on == subject.period
+        })
+        // Not opened yet: the plan the slide would start from.
+        .or_else(|| {
+            Plan::prefill_for(
+                &subject.model.ds,
+                &subject.model.book,
+                subject.index,
+                subject.period,
+            )
+        });
     error.set(None);
     leptos::task::spawn_local(async move {
         let outcome = match deck(&subject, &fmt, q, plan.as_ref()).await {
