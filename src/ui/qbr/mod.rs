@@ -5,6 +5,7 @@
 mod handout;
 mod lists;
 mod outline;
+mod outline_plan;
 mod pillar;
 mod plan;
 mod plan_edit;
