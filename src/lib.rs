@@ -7,6 +7,7 @@ pub mod chart;
 pub mod contract;
 pub mod export;
 pub mod i18n;
+pub mod locale_number;
 pub mod plan;
 pub mod pptx;
 pub mod sample;

@@ -130,6 +130,25 @@ impl Plan {
         })
     }
 
+    /// The plan a review of `partner`'s `period` starts from, with the
+    /// commitments of that quarter and earlier ones still open.
+    pub fn prefill_for(
+        ds: &Dataset,
+        book: &ScoreBook,
+        partner: usize,
+        period: Quarter,
+    ) -> Option<Plan> {
+        let s = book.get(partner, period)?;
+        let view = crate::score::commitments(ds, &s.partner, period);
+        let open: Vec<&Commitment> = view
+            .carried_over
+            .iter()
+            .chain(view.current.iter())
+            .copied()
+            .collect();
+        Plan::prefill(s, &open)
+    }
+
     pub fn figures(&self, t: &Thresholds) -> PlanFigures {
         let (v, p) = (self.figures.vendor, self.figures.partner);
         let contribution = PerSide {
@@ -169,6 +188,43 @@ impl Plan {
             plan.agreed = Agreed::default();
         }
         plan
+    }
+
+    /// Applies `change`; if it changed anything but the sign-off, both
+    /// agreements are cleared (they were given to the plan as it was).
+    /// Returns whether an agreement was cleared, so the slide can say so.
+    pub fn edit(&mut self, change: impl FnOnce(&mut Plan)) -> bool {
+        let before = self.clone();
+        change(self);
+        let mut unsigned = self.clone();
+        unsigned.agreed = before.agreed.clone();
+        let changed = unsigned != before;
+        let had = before.agreed.vendor.is_some() || before.agreed.partner.is_some();
+        if changed && had {
+            self.agreed = Agreed::default();
+        }
+        changed && had
+    }
+
+    pub fn planned_mut(&mut self, side: Side) -> &mut Planned {
+        match side {
+            Side::Vendor => &mut self.figures.vendor,
+            Side::Partner => &mut self.figures.partner,
+        }
+    }
+
+    pub fn planned(&self, side: Side) -> Planned {
+        match side {
+            Side::Vendor => self.figures.vendor,
+            Side::Partner => self.figures.partner,
+        }
+    }
+
+    pub fn sign_off_mut(&mut self, side: Side) -> &mut Option<SignOff> {
+        match side {
+            Side::Vendor => &mut self.agreed.vendor,
+            Side::Partner => &mut self.agreed.partner,
+        }
     }
 
     /// Both sides signed it off.
@@ -226,6 +282,42 @@ impl Plan {
         }
         Ok(())
     }
+}
+
+impl Planned {
+    pub fn get(&self, p: crate::contract::Pillar) -> f64 {
+        use crate::contract::Pillar;
+        match p {
+            Pillar::Investment => self.investment,
+            Pillar::Risk => self.risk,
+            Pillar::Reward | Pillar::Alignment => self.reward,
+        }
+    }
+
+    pub fn set(&mut self, p: crate::contract::Pillar, v: f64) {
+        use crate::contract::Pillar;
+        match p {
+            Pillar::Investment => self.investment = v,
+            Pillar::Risk => self.risk = v,
+            Pillar::Reward | Pillar::Alignment => self.reward = v,
+        }
+    }
+}
+
+/// Whether `v` can be planned for pillar `p`: the rule `parse` applies
+/// (finite; only a reward may be negative), so the slide never makes a plan
+/// the format refuses.
+pub fn amount_allowed(p: crate::contract::Pillar, v: f64) -> bool {
+    v.is_finite() && (v >= 0.0 || p == crate::contract::Pillar::Reward)
+}
+
+/// Whether a commitment can be kept in a plan: text, and a due date (if any)
+/// that is a calendar date, as `parse` requires.
+pub fn commitment_allowed(c: &PlanCommitment) -> bool {
+    !c.text.trim().is_empty()
+        && c.due
+            .as_deref()
+            .is_none_or(crate::contract::validate::is_iso_date)
 }
 
 /// Reads a `partner-scorecard-plan/v1` document, refusing it whole at its first problem.

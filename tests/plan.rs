@@ -214,3 +214,56 @@ fn prefill_starts_from_the_quarters_totals_and_carries_open_commitments() {
     let again = plan::parse(&serde_json::to_vec(&p).expect("JSON")).expect("round trip");
     assert_eq!(again, p);
 }
+
+#[test]
+fn a_change_after_sign_off_clears_both_agreements() {
+    let mut p = read(&doc()).expect("a valid plan");
+    assert!(p.agreed.vendor.is_some());
+    // Signing is not a change of the plan.
+    let cleared = p.edit(|p| {
+        *p.sign_off_mut(Side::Partner) = Some(plan::SignOff {
+            name: "Kim".into(),
+            at: None,
+        })
+    });
+    assert!(!cleared);
+    assert!(p.agreed_by_both());
+    // Setting a figure to what it is already changes nothing.
+    let same = p.figures.vendor.risk;
+    assert!(!p.edit(|p| p.planned_mut(Side::Vendor).risk = same));
+    assert!(p.agreed_by_both());
+    // Any real change does.
+    assert!(p.edit(|p| p.commitments[0].text.push('!')));
+    assert_eq!(p.agreed, plan::Agreed::default());
+    // And with nobody signed there is nothing to clear.
+    assert!(!p.edit(|p| p.planned_mut(Side::Partner).reward = 1.0));
+}
+
+#[test]
+fn amounts_and_commitments_the_format_accepts() {
+    use partner_scorecard::contract::Pillar;
+    assert!(plan::amount_allowed(Pillar::Reward, -5.0));
+    assert!(!plan::amount_allowed(Pillar::Investment, -5.0));
+    assert!(!plan::amount_allowed(Pillar::Risk, f64::NAN));
+    let mut c = read(&doc()).expect("a valid plan").commitments[0].clone();
+    assert!(plan::commitment_allowed(&c));
+    c.due = Some("2026-13-01".into());
+    assert!(!plan::commitment_allowed(&c));
+    c.due = None;
+    c.text = "  ".into();
+    assert!(!plan::commitment_allowed(&c));
+}
+
+#[test]
+fn prefill_for_a_partner_of_the_sample() {
+    let ds =
+        contract::parse_json(partner_scorecard::sample::generate(&Default::default()).as_bytes())
+            .expect("sample");
+    let book = ScoreBook::new(&ds);
+    let i = ds.partner_index("P-00001").expect("P-00001");
+    let q: contract::Quarter = "2026-Q3".parse().expect("quarter");
+    let p = Plan::prefill_for(&ds, &book, i, q).expect("a plan");
+    assert_eq!(p.based_on, q);
+    assert!(p.commitments.iter().all(|c| c.carried_from.is_some()));
+    assert!(p.check_against(&ds, &book).is_ok());
+}

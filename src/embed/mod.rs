@@ -4,6 +4,7 @@
 pub mod download;
 pub mod events;
 mod loader;
+mod plan;
 pub mod present;
 
 use crate::ui::state::{Attrs, State};
@@ -106,6 +107,7 @@ impl Widget {
             leptos::mount::mount_to(container, move || {
                 let state = State::new(host, attrs);
                 *slot.borrow_mut() = Some(state);
+                crate::ui::plan_state::watch(state);
                 Effect::watch(
                     move || state.retry.get(),
                     move |_, _, _| {

@@ -5,6 +5,7 @@
 mod de;
 mod en;
 mod fr;
+pub mod plan;
 pub mod qbr;
 pub mod verdict;
 

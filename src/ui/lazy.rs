@@ -19,9 +19,10 @@
 
 use super::qbr::{Deck, Handout, Subject};
 use super::state::{Model, State};
-use crate::contract::Quarter;
+use crate::contract::{Quarter, Thresholds};
 use crate::embed::download::{self, DownloadError};
-use crate::export::{file_stem, scorecard_csv};
+use crate::export::{file_stem, scorecard_with_plan_csv};
+use crate::plan::Plan;
 use crate::score::Scorecard;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -98,15 +99,19 @@ on_demand! {
 on_demand! {
     /// The scorecard on screen as a CSV download (the Export menu).
     extras, preload_csv,
-    fn save_csv(s: Scorecard) -> Result<(), DownloadError> {
+    fn save_csv(s: Scorecard, plan: Option<Plan>, t: Thresholds) -> Result<(), DownloadError> {
         let name = format!("{}.csv", file_stem(&[&s.partner, &s.period.to_string()]));
-        download::save_text(&scorecard_csv(&s), "text/csv;charset=utf-8", &name)
+        let text = scorecard_with_plan_csv(&s, plan.as_ref(), &t);
+        download::save_text(&text, "text/csv;charset=utf-8", &name)
     }
 }
 
 // The styles of the parts travel in their chunks: the first paint adopts
 // widget.css only.
-const QBR_CSS: &str = include_str!("../../style/qbr.css");
+const QBR_CSS: &str = concat!(
+    include_str!("../../style/qbr.css"),
+    include_str!("../../style/plan.css")
+);
 const PORTFOLIO_CSS: &str = include_str!("../../style/portfolio.css");
 
 /// Adds a part's stylesheet to the widget's shadow root before its view is

@@ -9,6 +9,7 @@ mod export_menu;
 pub mod format;
 mod lazy;
 mod pillars;
+pub mod plan_state;
 mod portfolio;
 pub mod qbr;
 mod quadrant;
@@ -51,6 +52,7 @@ pub fn App(state: State) -> impl IntoView {
                 state.picked_period.track();
                 view! {
                     <states::Banners state=state model=model.clone() />
+                    {plan_state::refused_notice(state)}
                     {match partner {
                         Some(id) => view! { <scorecard::ScorecardView state=state model=model partner=id /> }.into_any(),
                         None => lazy::part("portfolio", move || lazy::portfolio(state, model.clone())).into_any(),

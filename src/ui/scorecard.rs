@@ -196,6 +196,8 @@ fn present_button(state: State, available: bool) -> Option<AnyView> {
                 on:click=move |_| qbr::open(state)>
                 <span aria-hidden="true">"▶ "</span>{q.present}
             </button>
+            <button type="button" class="ps-plan-open" data-testid="plan-open" title=q.plan.open_plan_hint
+                on:click=move |_| qbr::open_plan(state)>{q.plan.open_plan}</button>
         }
         .into_any()
     })

@@ -8,7 +8,7 @@
 //   open: a click on Present → the first slide in the DOM and the next frame painted;
 //   each slide: ArrowRight → the counter changed and the next frame painted (the
 //     balance slide draws the quadrant of every partner of the quarter);
-//   handout: a click on Print / PDF → window.print() called (all seven slides
+//   handout: a click on Print / PDF → window.print() called (all eight slides
 //     rendered, the host page prepared);
 //   long tasks over 50 ms during all of that (PerformanceObserver 'longtask').
 // Medians of --runs fresh contexts. Writes tests/e2e/artifacts/bench-qbr.json

@@ -69,7 +69,7 @@ function initScript() {
     target: e.target instanceof Element ? e.target.outerHTML.slice(0, 80) : String(e.target),
   });
   window.addEventListener('securitypolicyviolation', record, true);
-  for (const type of ['scorecard-ready', 'scorecard-error', 'scorecard-select', 'scorecard-present', 'scorecard-export']) {
+  for (const type of ['scorecard-ready', 'scorecard-error', 'scorecard-select', 'scorecard-present', 'scorecard-export', 'scorecard-plan']) {
     document.addEventListener(type, (e) => {
       const target = e.target instanceof Element ? e.target : null;
       window.__events.push({

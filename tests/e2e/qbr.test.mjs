@@ -16,7 +16,7 @@ const env = suite();
 mkdirSync(ARTIFACTS, { recursive: true });
 
 const PARTNER = 'P-00004';
-const TITLES = ['Summary', 'Investment', 'Risk', 'Reward', 'Balance', 'Shared vision and values', 'Targets', 'Commitments'];
+const TITLES = ['Summary', 'Investment', 'Risk', 'Reward', 'Balance', 'Shared vision and values', 'Targets', 'Commitments', 'Next quarter'];
 const KEYS = DECK_SLIDES;
 const TOTAL = KEYS.length;
 const LAST = TOTAL - 1;
@@ -148,6 +148,7 @@ pageTest(env, 'qbr 4. the slides show the engine\'s figures for the partner and 
   assert.equal(await h.text('#s', 'slide-vendor-total'), money.format(card.investment.vendor));
   assert.equal(await h.text('#s', 'slide-partner-total'), money.format(card.investment.partner));
   await h.page.keyboard.press('End');
+  await h.page.keyboard.press('ArrowLeft');
   await h.page.keyboard.press('ArrowLeft');
   await slideIs(h, KEYS.indexOf('targets'));
   assert.equal(await h.$('#s', 'slide-kpis').locator('tbody tr').count(), card.kpis.length);

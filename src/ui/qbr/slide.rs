@@ -1,4 +1,4 @@
-//! The eight slides of a quarterly business review, and the frame each sits in.
+//! The slides of a quarterly business review, and the frame each sits in.
 //! Slides are laid out on a 1280 × 720 design grid that CSS scales to the
 //! screen or the page (1 design unit = 1/16 em of the slide's font size), so
 //! text, bars and charts keep their proportions from 1280×720 to 3840×2160.
@@ -52,10 +52,11 @@ pub enum Kind {
     Alignment,
     Targets,
     Commitments,
+    Plan,
 }
 
 /// The deck, in the order a QBR walks through it.
-pub const SLIDES: [Kind; 8] = [
+pub const SLIDES: [Kind; 9] = [
     Kind::Summary,
     Kind::Pillar(Pillar::Investment),
     Kind::Pillar(Pillar::Risk),
@@ -64,6 +65,7 @@ pub const SLIDES: [Kind; 8] = [
     Kind::Alignment,
     Kind::Targets,
     Kind::Commitments,
+    Kind::Plan,
 ];
 
 impl Kind {
@@ -75,6 +77,7 @@ impl Kind {
             Kind::Alignment => "alignment",
             Kind::Targets => "targets",
             Kind::Commitments => "commitments",
+            Kind::Plan => "plan",
         }
     }
 
@@ -86,6 +89,7 @@ impl Kind {
             Kind::Alignment => m.alignment,
             Kind::Targets => m.targets,
             Kind::Commitments => m.commitments,
+            Kind::Plan => q.plan.title,
         }
     }
 }
@@ -120,6 +124,7 @@ pub fn slide(subject: &Subject, fmt: &Fmt, q: &'static Qbr, n: usize) -> AnyView
             Kind::Alignment => alignment_slide(subject, s, fmt, q),
             Kind::Targets => targets_slide(subject, s, fmt),
             Kind::Commitments => commitments_slide(subject, fmt, q),
+            Kind::Plan => super::plan::plan_slide(subject, fmt, q),
         },
     };
     view! {
