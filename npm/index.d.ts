@@ -14,11 +14,11 @@ export type ScorecardCredentials = 'omit' | 'same-origin' | 'include';
 export type ScorecardView = 'qbr';
 
 /** One word of `exports`. */
-export type ScorecardExport = 'print' | 'csv' | 'svg' | 'png';
+export type ScorecardExport = 'print' | 'csv' | 'svg' | 'png' | 'pptx';
 
 /**
  * `exports`: words separated by spaces or commas, in any case (`"print csv"`);
- * `""` or `"none"` offers none, and a missing attribute all four.
+ * `""` or `"none"` offers none, and a missing attribute all five.
  */
 export type ScorecardExports = string;
 
@@ -104,12 +104,46 @@ export type ScorecardChart = 'investment' | 'risk' | 'reward' | 'fairness' | 'he
 
 /** `scorecard-export`: a file was handed to the browser's download. */
 export interface ScorecardExportDetail {
-  format: 'csv' | 'svg' | 'png';
+  format: 'csv' | 'svg' | 'png' | 'pptx';
   /** The partner shown, or null for the portfolio's quadrant. */
   partner: string | null;
   period: Quarter;
   /** Absent for the CSV. */
   chart?: ScorecardChart;
+}
+
+/** One side's agreement to the plan. */
+export interface ScorecardSignOff {
+  name: string;
+  /** ISO time. */
+  at?: string | null;
+}
+
+/** A next-quarter plan, `partner-scorecard-plan/v1` (docs/plan.md). */
+export interface ScorecardPlan {
+  schema: 'partner-scorecard-plan/v1';
+  partner: string;
+  based_on: Quarter;
+  period: Quarter;
+  figures: Record<'vendor' | 'partner', { investment: number; risk: number; reward: number }>;
+  commitments?: Array<{
+    side: 'vendor' | 'partner';
+    text: string;
+    owner?: string | null;
+    due?: string | null;
+    carried_from?: Quarter | null;
+  }> | null;
+  agreed?: { vendor?: ScorecardSignOff | null; partner?: ScorecardSignOff | null } | null;
+}
+
+/** `scorecard-plan`: the plan after a change (debounced) or a sign-off. */
+export interface ScorecardPlanDetail {
+  plan: ScorecardPlan;
+  /** The same plan as JSON text, ready to store. */
+  json: string;
+  reason: 'change' | 'sign-off';
+  /** Both sides agreed. */
+  agreed: boolean;
 }
 
 /** Every event the element fires (bubbling, composed `CustomEvent`s), by name. */
@@ -119,12 +153,19 @@ export interface PartnerScorecardEventMap {
   'scorecard-select': CustomEvent<ScorecardSelectDetail>;
   'scorecard-present': CustomEvent<ScorecardPresentDetail>;
   'scorecard-export': CustomEvent<ScorecardExportDetail>;
+  'scorecard-plan': CustomEvent<ScorecardPlanDetail>;
 }
 
-/** The element. Attributes exist only as attributes; `data` and `token` only as properties. */
+/** The element. Attributes exist only as attributes; `data`, `plan` and `token` only as properties. */
 export interface PartnerScorecardElement extends HTMLElement {
   /** The data itself in place of `src`; `null` or `undefined` returns to `src`. The getter returns what was set. */
   data: ScorecardData | null | undefined;
+  /**
+   * The next quarter's plan to load (an object or its JSON text); a refused plan keeps the
+   * current one and fires `scorecard-error` with kind `plan`. The getter returns the plan on screen.
+   */
+  get plan(): ScorecardPlan | null;
+  set plan(value: ScorecardPlan | string | null | undefined);
   /**
    * A bearer token for `src`, kept in memory only. Reads back as `'••••'` when set,
    * so the token cannot be read from the element.

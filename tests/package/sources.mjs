@@ -63,7 +63,8 @@ export function firedEvents() {
 export function partsInViews() {
   const names = [];
   for (const f of rustFiles('src/ui')) {
-    for (const m of read(f).matchAll(/\bpart="([a-z][a-z-]*)"/g)) names.push(m[1]);
+    // A part attribute may name several parts: part="verdict balance".
+    for (const m of read(f).matchAll(/\bpart="([a-z][a-z -]*)"/g)) names.push(...m[1].split(' ').filter(Boolean));
   }
   return unique(names);
 }
