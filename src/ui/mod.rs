@@ -10,6 +10,7 @@ mod pillars;
 mod portfolio;
 pub mod qbr;
 mod quadrant;
+mod quadrant_canvas;
 mod quadrant_plot;
 mod scorecard;
 pub mod state;
