@@ -13,6 +13,7 @@ pub mod plan_state;
 mod portfolio;
 pub mod qbr;
 mod quadrant;
+mod quadrant_canvas;
 mod quadrant_plot;
 mod scorecard;
 pub mod state;

@@ -9,16 +9,14 @@
 use super::format::Fmt;
 use super::portfolio::{band_icon, band_word, open};
 use super::state::State;
-use crate::chart::plane::{hit, nearest_in, triangle, Direction, Marker, Shape};
+use crate::chart::plane::{hit, nearest_in, Direction};
 use crate::chart::QuadrantPoint;
 use crate::contract::Quarter;
 use crate::i18n::fill;
-use crate::score::Band;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// The partners on the plot, in one order (left to right): each partner, its
 /// (fairness, health), and its marker's centre in chart pixels (the backdrop's
@@ -46,39 +44,7 @@ pub(super) fn Plot(
     let (w, h) = size;
     let m = fmt.with_value(|f| f.m);
     let canvas = NodeRef::<Canvas>::new();
-    {
-        let data = Arc::clone(&data);
-        Effect::new(move |_| {
-            if let Some(c) = canvas.get() {
-                // In the next frame's callback, not in the task that built the
-                // view: two shorter tasks instead of one long one.
-                let data = Arc::clone(&data);
-                request_animation_frame(move || paint(&c, size, &data));
-            }
-        });
-    }
-    // Zooming changes the device pixels per CSS pixel without a redraw of the
-    // view: repaint (once a frame at most) when the canvas no longer matches.
-    {
-        let data = Arc::clone(&data);
-        let queued = StoredValue::new(false);
-        let handle = window_event_listener(leptos::ev::resize, move |_| {
-            if queued.try_get_value() != Some(false) {
-                return;
-            }
-            queued.set_value(true);
-            let data = Arc::clone(&data);
-            request_animation_frame(move || {
-                queued.try_update_value(|q| *q = false);
-                if let Some(Some(c)) = canvas.try_get_untracked() {
-                    if backing(&c, size).1 != (c.width(), c.height()) {
-                        paint(&c, size, &data);
-                    }
-                }
-            });
-        });
-        on_cleanup(move || handle.remove());
-    }
+    super::quadrant_canvas::keep_painted(canvas, size, Arc::clone(&data));
     // The partner in focus (it keeps its place while the layer has no focus)
     // and the one under the pointer.
     let active: RwSignal<Option<usize>> = RwSignal::new(None);
@@ -257,80 +223,4 @@ fn mark_view(
         <span class=class data-testid=testid data-partner=p.id.clone() data-tip=tip aria-hidden="true"
             style:left=format!("{left:.3}%") style:top=format!("{top:.3}%")></span>
     })
-}
-
-/// Device pixels per chart pixel for the size the canvas is shown at, and the
-/// backing store that gives one canvas pixel per device pixel.
-fn backing(canvas: &HtmlCanvasElement, (w, h): (u32, u32)) -> (f64, (u32, u32)) {
-    let dpr = web_sys::window().map_or(1.0, |win| win.device_pixel_ratio());
-    let dpr = if dpr.is_finite() && dpr > 0.0 {
-        dpr
-    } else {
-        1.0
-    };
-    let shown = canvas.get_bounding_client_rect().width();
-    let scale = if shown > 0.0 {
-        shown / f64::from(w) * dpr
-    } else {
-        dpr
-    };
-    let px = |v: u32| (f64::from(v) * scale).round().max(1.0) as u32;
-    (scale, (px(w), px(h)))
-}
-
-/// Paints every marker on the canvas, sharp at the device's pixel density for
-/// the size the canvas is shown at. One path per band: thousands of markers
-/// are three fills or strokes.
-fn paint(canvas: &HtmlCanvasElement, size: (u32, u32), data: &PlotData) {
-    let (scale, (bw, bh)) = backing(canvas, size);
-    canvas.set_width(bw);
-    canvas.set_height(bh);
-    let Some(ctx) = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-    else {
-        return;
-    };
-    let _ = ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
-    for band in [Band::Green, Band::Amber, Band::Red] {
-        let marker = Marker::of(band, 1.0);
-        ctx.begin_path();
-        let here = data
-            .points
-            .iter()
-            .zip(&data.xy)
-            .filter(|(p, _)| p.band == band);
-        for (_, &(x, y)) in here.filter(|(_, (x, y))| x.is_finite() && y.is_finite()) {
-            match marker.shape {
-                Shape::Circle(r) => {
-                    ctx.move_to(x + r, y);
-                    let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
-                }
-                Shape::Triangle(size) => {
-                    let [a, b, c] = triangle(x, y, size);
-                    ctx.move_to(a.0, a.1);
-                    ctx.line_to(b.0, b.1);
-                    ctx.line_to(c.0, c.1);
-                    ctx.close_path();
-                }
-                Shape::Cross(s, _) => {
-                    ctx.move_to(x - s, y - s);
-                    ctx.line_to(x + s, y + s);
-                    ctx.move_to(x - s, y + s);
-                    ctx.line_to(x + s, y - s);
-                }
-            }
-        }
-        let colour = marker.css();
-        if let Shape::Cross(_, width) = marker.shape {
-            ctx.set_stroke_style_str(&colour);
-            ctx.set_line_width(width);
-            ctx.stroke();
-        } else {
-            ctx.set_fill_style_str(&colour);
-            ctx.fill();
-        }
-    }
 }
