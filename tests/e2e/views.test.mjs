@@ -7,7 +7,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ARTIFACTS, assert, eventually, expected, hostPage, pageTest, ratio, scorecard, scratchFile, suite,
+  ARTIFACTS, assert, eventually, expected, hostPage, pageTest, ratio, scorecard, scratchFile, sortedRows, suite,
 } from './harness.mjs';
 
 const env = suite();
@@ -368,15 +368,7 @@ const rowIds = (h, host) => h.$(host, 'portfolio-row').evaluateAll((trs) => trs.
 
 /** The engine's rows sorted as the widget promises: stable, undefined last either way. */
 function sortedBy(cards, key, descending) {
-  const value = (c) => (key === 'fairness' ? c.fairness : c.health);
-  return cards
-    .map((c, i) => ({ c, i }))
-    .sort((a, b) => {
-      const x = value(a.c); const y = value(b.c);
-      if (x == null || y == null) return (x == null) - (y == null) || a.i - b.i;
-      return (descending ? y - x : x - y) || a.i - b.i;
-    })
-    .map(({ c }) => c.partner);
+  return sortedRows(cards, (c) => c[key], descending);
 }
 
 async function ariaSort(h, host, key) {
