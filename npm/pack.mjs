@@ -10,11 +10,11 @@
 // `exports` are built from that list, so nothing is hard-coded twice.
 // Prints what it packed, then the tarball's absolute path as the last line.
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { groupOf } from '../tests/e2e/size-report.mjs';
+import { groupOf, listFiles } from '../tests/e2e/size-report.mjs';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const NPM = join(ROOT, 'npm');
@@ -35,17 +35,6 @@ export function crateVersion(root = ROOT) {
   const m = pkg && pkg.match(/^version\s*=\s*"([^"]+)"/m);
   if (!m) throw new Error('Cargo.toml: no version in [package]');
   return m[1];
-}
-
-function listFiles(dir, base = dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full, base));
-    else if (entry.isFile()) out.push(relative(base, full).split(sep).join('/'));
-  }
-  return out.sort();
 }
 
 /** dist/'s widget files, relative paths. */

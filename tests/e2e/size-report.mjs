@@ -72,7 +72,7 @@ export function firstPaintFiles(dist, entry = 'embed.js') {
 
 /** Every file under `dir`, relative paths with forward slashes, sorted. Dot
  *  entries are skipped: Trunk stages a build in dist/.stage/ before swapping it in. */
-function listFiles(dir, base = dir) {
+export function listFiles(dir, base = dir) {
   const out = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;

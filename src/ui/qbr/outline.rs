@@ -12,7 +12,7 @@ use crate::export::standalone_svg;
 use crate::i18n::{fill, qbr::Qbr};
 use crate::plan::Plan;
 use crate::pptx::{Block, Deck, Slide};
-use crate::score::{commitments, Portfolio, Scorecard};
+use crate::score::{commitments, Scorecard};
 use crate::ui::format::{Fmt, UNDEFINED};
 use crate::ui::words;
 
@@ -170,14 +170,7 @@ async fn pillar(
         })
         .collect();
     let period = |t: Option<&Scorecard>| t.map(|t| format!(" ({})", t.period)).unwrap_or_default();
-    let c = chart::pillar_trend(
-        &subject.model.book,
-        subject.index,
-        p,
-        [&subject.vendor, m.partner],
-        chart_size(1168, 310),
-        &|v| fmt.compact(v),
-    );
+    let c = super::pillar::pillar_chart(subject, p, fmt);
     let name = words::pillar(m, p);
     Ok(vec![
         Block::Table {
@@ -205,34 +198,11 @@ async fn balance(
     q: &Qbr,
 ) -> Result<Vec<Block>, DownloadError> {
     let m = fmt.m;
-    let t = &subject.model.ds.thresholds;
-    let words_ = crate::ui::chart_words(m);
-    let f = chart::fairness_trend_with(
-        &subject.model.book,
-        subject.index,
-        t,
-        chart_size(660, 380),
-        &|v| fmt.ratio(Some(v)),
-        &words_,
-    );
-    let portfolio = Portfolio::new(&subject.model.book, s.period);
-    let points = chart::quadrant_points(&portfolio, &subject.model.ds);
-    let quadrant = chart::balance_quadrant_focus(
-        &points,
-        &s.partner,
-        t,
-        chart_size(480, 380),
-        &|v| fmt.percent(Some(v)),
-        &words_,
-    );
-    let place = fill(
-        q.partner_in_quadrant,
-        &[
-            ("name", &s.partner_name),
-            ("count", &points.len().to_string()),
-            ("period", &s.period.to_string()),
-        ],
-    );
+    let super::pillar::BalanceCharts {
+        fairness: f,
+        quadrant,
+        place,
+    } = super::pillar::balance_charts(subject, s, fmt, q);
     Ok(vec![
         Block::Text(vec![
             format!(
