@@ -57,6 +57,27 @@ async function stop(child) {
 
 // ---------------------------------------------------------------- Chromium
 
+/** The case interface over a playwright or puppeteer page: both name these calls alike. */
+function pageOf(context, page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message ?? e}`));
+  return {
+    goto: (url) => page.goto(url),
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    async click(host, selector) {
+      const handle = await page.evaluateHandle(inShadow, [host, selector]);
+      const el = handle.asElement();
+      if (!el) throw new Error(`no ${selector} in ${host}`);
+      await el.click();
+    },
+    press: (key) => page.keyboard.press(key),
+    pointAt: (x, y) => page.mouse.move(x, y),
+    clickAt: (x, y) => page.mouse.click(x, y),
+    driverErrors: () => errors,
+    close: () => context.close(),
+  };
+}
+
 async function launchChromium() {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
@@ -68,24 +89,7 @@ async function launchChromium() {
     version: `Chromium ${browser.version()}`,
     async newPage() {
       const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', timezoneId: 'UTC' });
-      const page = await context.newPage();
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-      return {
-        goto: (url) => page.goto(url),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        async click(host, selector) {
-          const handle = await page.evaluateHandle(inShadow, [host, selector]);
-          const el = handle.asElement();
-          if (!el) throw new Error(`no ${selector} in ${host}`);
-          await el.click();
-        },
-        press: (key) => page.keyboard.press(key),
-        pointAt: (x, y) => page.mouse.move(x, y),
-        clickAt: (x, y) => page.mouse.click(x, y),
-        driverErrors: () => errors,
-        close: () => context.close(),
-      };
+      return pageOf(context, await context.newPage());
     },
     close: () => browser.close(),
   };
@@ -107,24 +111,7 @@ async function launchFirefox() {
     async newPage() {
       // A fresh context per case, as in Chromium: no storage or focus carries over.
       const context = await browser.createBrowserContext();
-      const page = await context.newPage();
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(`page error: ${e.message ?? e}`));
-      return {
-        goto: (url) => page.goto(url),
-        evaluate: (fn, arg) => page.evaluate(fn, arg),
-        async click(host, selector) {
-          const handle = await page.evaluateHandle(inShadow, [host, selector]);
-          const el = handle.asElement();
-          if (!el) throw new Error(`no ${selector} in ${host}`);
-          await el.click();
-        },
-        press: (key) => page.keyboard.press(key),
-        pointAt: (x, y) => page.mouse.move(x, y),
-        clickAt: (x, y) => page.mouse.click(x, y),
-        driverErrors: () => errors,
-        close: () => context.close(),
-      };
+      return pageOf(context, await context.newPage());
     },
     close: () => browser.close(),
   };
