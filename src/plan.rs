@@ -5,7 +5,6 @@
 //! [`Fairness::of`] as a scorecard's, so a slide and `scorecard plan` agree.
 
 use crate::contract::{Commitment, CommitmentStatus, Dataset, Quarter, Side, Thresholds};
-use crate::score::fairness::share;
 use crate::score::{Fairness, PerSide, ScoreBook, Scorecard, Shares};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -151,24 +150,18 @@ impl Plan {
 
     pub fn figures(&self, t: &Thresholds) -> PlanFigures {
         let (v, p) = (self.figures.vendor, self.figures.partner);
-        let contribution = PerSide {
-            vendor: v.investment + v.risk,
-            partner: p.investment + p.risk,
+        let side = |a: f64, b: f64| PerSide {
+            vendor: a,
+            partner: b,
         };
-        let reward = PerSide {
-            vendor: v.reward,
-            partner: p.reward,
-        };
+        let (investment, risk) = (side(v.investment, p.investment), side(v.risk, p.risk));
+        let reward = side(v.reward, p.reward);
+        let contribution = crate::score::contribution(investment, risk);
         let f = Fairness::of(contribution, reward, t);
         PlanFigures {
             contribution,
             reward,
-            shares: Shares {
-                investment: share(v.investment, p.investment),
-                risk: share(v.risk, p.risk),
-                reward: share(v.reward, p.reward),
-                contribution: share(contribution.vendor, contribution.partner),
-            },
+            shares: Shares::of(investment, risk, reward),
             fairness: f.ratio,
             band: f.band,
             balance: f.balance,

@@ -83,6 +83,18 @@ pub struct Shares {
 }
 
 impl Shares {
+    /// The partner's share of each pillar and of investment + risk, from each
+    /// side's totals: one rule for a scorecard and for a plan.
+    pub fn of(investment: PerSide, risk: PerSide, reward: PerSide) -> Shares {
+        let c = contribution(investment, risk);
+        Shares {
+            investment: fairness::share(investment.vendor, investment.partner),
+            risk: fairness::share(risk.vendor, risk.partner),
+            reward: fairness::share(reward.vendor, reward.partner),
+            contribution: fairness::share(c.vendor, c.partner),
+        }
+    }
+
     /// The partner's share of a money pillar; alignment has no share.
     pub fn pillar(&self, p: Pillar) -> Option<f64> {
         match p {
@@ -153,10 +165,7 @@ impl Scorecard {
 
     /// Investment + risk of each side: what fairness weighs the reward against.
     pub fn contribution(&self) -> PerSide {
-        PerSide {
-            vendor: self.investment.vendor + self.risk.vendor,
-            partner: self.investment.partner + self.risk.partner,
-        }
+        contribution(self.investment, self.risk)
     }
 
     /// Who would hand how much reward to whom for F = 1, read from
@@ -184,5 +193,13 @@ impl Scorecard {
             (None, Some(Band::Red)) => self.balance.and_then(Balance::favours),
             _ => None,
         }
+    }
+}
+
+/// Investment + risk of each side: the contribution that fairness weighs the reward against.
+pub fn contribution(investment: PerSide, risk: PerSide) -> PerSide {
+    PerSide {
+        vendor: investment.vendor + risk.vendor,
+        partner: investment.partner + risk.partner,
     }
 }

@@ -128,20 +128,9 @@ fn build<'a>(
     let shares = if unreported.is_some() {
         Shares::default()
     } else {
-        Shares {
-            investment: fairness::share(investment.vendor, investment.partner),
-            risk: fairness::share(risk.vendor, risk.partner),
-            reward: fairness::share(reward.vendor, reward.partner),
-            contribution: fairness::share(
-                investment.vendor + risk.vendor,
-                investment.partner + risk.partner,
-            ),
-        }
+        Shares::of(investment, risk, reward)
     };
-    let contribution = PerSide {
-        vendor: investment.vendor + risk.vendor,
-        partner: investment.partner + risk.partner,
-    };
+    let contribution = super::contribution(investment, risk);
     let mut fair = Fairness::of(contribution, reward, &ds.thresholds);
     if unreported.is_some() {
         fair = Fairness {
