@@ -110,4 +110,8 @@ pub static DE: Messages = Messages {
     err_parse: "Die Daten sind keine lesbare Scorecard (JSON oder CSV).",
     err_schema: "Die Daten haben eine Formatversion, die dieses Widget nicht liest.",
     err_empty: "Die Daten enthalten noch keine Datensätze.",
+    present: "Präsentieren",
+    present_hint: "Diese Scorecard als Folien für ein Quartalsgespräch zeigen",
+    open_plan: "Nächstes Quartal planen",
+    open_plan_hint: "Die Präsentation beim Plan für das nächste Quartal öffnen",
 };

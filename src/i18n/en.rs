@@ -110,4 +110,8 @@ pub static EN: Messages = Messages {
     err_parse: "The data is not a readable scorecard (JSON or CSV).",
     err_schema: "The data is in a format version this widget does not read.",
     err_empty: "The data has no records to show yet.",
+    present: "Present",
+    present_hint: "Show this scorecard as slides for a quarterly business review",
+    open_plan: "Plan next quarter",
+    open_plan_hint: "Open the deck at the plan for the next quarter",
 };

@@ -110,4 +110,8 @@ pub static FR: Messages = Messages {
     err_parse: "Les données ne sont pas un tableau de bord lisible (JSON ou CSV).",
     err_schema: "Les données sont dans une version de format que ce widget ne lit pas.",
     err_empty: "Les données ne contiennent encore aucun enregistrement.",
+    present: "Présenter",
+    present_hint: "Afficher ce tableau de bord en diapositives pour une revue trimestrielle",
+    open_plan: "Planifier le trimestre prochain",
+    open_plan_hint: "Ouvrir la présentation au plan du trimestre prochain",
 };

@@ -204,6 +204,12 @@ pub struct Messages {
     pub err_parse: &'static str,
     pub err_schema: &'static str,
     pub err_empty: &'static str,
+    // The header's way into the deck and its plan: on the first paint, while
+    // the deck's own words load with the deck.
+    pub present: &'static str,
+    pub present_hint: &'static str,
+    pub open_plan: &'static str,
+    pub open_plan_hint: &'static str,
 }
 
 impl Messages {

@@ -6,8 +6,6 @@ use super::Lang;
 #[derive(Debug)]
 pub struct PlanWords {
     pub title: &'static str,
-    pub open_plan: &'static str,
-    pub open_plan_hint: &'static str,
     pub lead: &'static str,
     pub figures: &'static str,
     pub input_label: &'static str,
@@ -52,8 +50,6 @@ pub struct PlanWords {
 
 pub static EN: PlanWords = PlanWords {
     title: "Next quarter",
-    open_plan: "Plan next quarter",
-    open_plan_hint: "Open the deck at the plan for the next quarter",
     lead: "Plan for {period}, starting from the totals of {based_on}",
     figures: "Planned figures",
     input_label: "{side}: {pillar}, planned ({currency})",
@@ -98,8 +94,6 @@ pub static EN: PlanWords = PlanWords {
 
 pub static DE: PlanWords = PlanWords {
     title: "Nächstes Quartal",
-    open_plan: "Nächstes Quartal planen",
-    open_plan_hint: "Die Präsentation beim Plan für das nächste Quartal öffnen",
     lead: "Plan für {period}, ausgehend von den Summen aus {based_on}",
     figures: "Geplante Zahlen",
     input_label: "{side}: {pillar}, geplant ({currency})",
@@ -145,8 +139,6 @@ pub static DE: PlanWords = PlanWords {
 
 pub static FR: PlanWords = PlanWords {
     title: "Trimestre prochain",
-    open_plan: "Planifier le trimestre prochain",
-    open_plan_hint: "Ouvrir la présentation au plan du trimestre prochain",
     lead: "Plan pour {period}, à partir des totaux de {based_on}",
     figures: "Montants prévus",
     input_label: "{side} : {pillar}, prévision ({currency})",

@@ -5,8 +5,6 @@ use super::Lang;
 
 #[derive(Debug)]
 pub struct Qbr {
-    pub present: &'static str,
-    pub present_hint: &'static str,
     pub deck_label: &'static str,
     pub slide: &'static str,
     pub slide_of: &'static str,
@@ -34,8 +32,6 @@ pub struct Qbr {
 }
 
 pub static EN: Qbr = Qbr {
-    present: "Present",
-    present_hint: "Show this scorecard as slides for a quarterly business review",
     deck_label: "{name} · {period} · quarterly business review",
     slide: "slide",
     slide_of: "Slide {n} of {total}: {title}",
@@ -62,8 +58,6 @@ pub static EN: Qbr = Qbr {
 };
 
 pub static DE: Qbr = Qbr {
-    present: "Präsentieren",
-    present_hint: "Diese Scorecard als Folien für ein Quartalsgespräch zeigen",
     deck_label: "{name} · {period} · Quartalsgespräch",
     slide: "Folie",
     slide_of: "Folie {n} von {total}: {title}",
@@ -90,8 +84,6 @@ pub static DE: Qbr = Qbr {
 };
 
 pub static FR: Qbr = Qbr {
-    present: "Présenter",
-    present_hint: "Afficher ce tableau de bord en diapositives pour une revue trimestrielle",
     deck_label: "{name} · {period} · revue trimestrielle",
     slide: "diapositive",
     slide_of: "Diapositive {n} sur {total} : {title}",

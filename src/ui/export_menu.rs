@@ -44,19 +44,13 @@ pub fn ExportMenu(s: Scorecard, m: &'static Messages) -> impl IntoView {
     let csv = move |_| {
         close();
         let s = s.clone();
-        // The plan made in this review, if any, follows the scorecard's rows.
-        let plan = state
-            .plan
-            .plan
-            .get_untracked()
-            .filter(|p| p.partner == s.partner && p.based_on == s.period);
         let t = state
             .load
             .with_untracked(|l| l.model.as_ref().map(|m| m.ds.thresholds))
             .unwrap_or_default();
         // The CSV writer comes with the extras chunk, preloaded after the first paint.
         leptos::task::spawn_local(async move {
-            match super::lazy::save_csv(s.clone(), plan, t).await {
+            match super::lazy::save_csv(s.clone(), state.plan, t).await {
                 Ok(Ok(())) => exported(
                     state,
                     "csv",

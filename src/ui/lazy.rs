@@ -17,12 +17,12 @@
 //! other build (the wasm tests, clippy) compiles the same functions as plain
 //! `async fn`s that resolve at once.
 
+use super::plan_state::PlanState;
 use super::qbr::{Deck, Handout, Subject};
 use super::state::{Model, State};
 use crate::contract::{Quarter, Thresholds};
 use crate::embed::download::{self, DownloadError};
 use crate::export::{file_stem, scorecard_with_plan_csv};
-use crate::plan::Plan;
 use crate::score::Scorecard;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -99,10 +99,24 @@ on_demand! {
 on_demand! {
     /// The scorecard on screen as a CSV download (the Export menu).
     extras, preload_csv,
-    fn save_csv(s: Scorecard, plan: Option<Plan>, t: Thresholds) -> Result<(), DownloadError> {
+    fn save_csv(s: Scorecard, plan: PlanState, t: Thresholds) -> Result<(), DownloadError> {
+        // The plan made in this review, if any, follows the scorecard's rows.
+        let plan = plan
+            .plan
+            .get_untracked()
+            .filter(|p| p.partner == s.partner && p.based_on == s.period);
         let name = format!("{}.csv", file_stem(&[&s.partner, &s.period.to_string()]));
         let text = scorecard_with_plan_csv(&s, plan.as_ref(), &t);
         download::save_text(&text, "text/csv;charset=utf-8", &name)
+    }
+}
+
+on_demand! {
+    /// Checks a plan the host handed in (the `plan` property) and puts it on
+    /// screen, or says why not: the plan's reader is the plan slide's.
+    extras, preload_plan_check,
+    fn check_plan(state: State, model: Arc<Model>, json: String) -> () {
+        super::plan_state::check(state, &model, &json)
     }
 }
 

@@ -26,6 +26,10 @@ pub struct PlanState {
     pub refused: RwSignal<Option<String>>,
     /// The JSON the host handed in, until there is data to check it against.
     pending: RwSignal<Option<String>>,
+    /// The plan on screen as JSON, kept by the code that changes the plan (in
+    /// the deck's chunk), so the `plan` getter on the first paint's module
+    /// needs no serialiser.
+    json: StoredValue<Option<String>>,
     /// Plans of other (partner, quarter)s made in this widget.
     others: StoredValue<Vec<Plan>>,
     /// Debounce generation: only the newest scheduled event fires.
@@ -56,6 +60,7 @@ impl PlanState {
             cleared: RwSignal::new(false),
             refused: RwSignal::new(None),
             pending: RwSignal::new(None),
+            json: StoredValue::new(None),
             others: StoredValue::new(Vec::new()),
             generation: StoredValue::new(0),
         }
@@ -94,6 +99,16 @@ pub fn ensure(state: State, model: &Model, partner: usize, period: crate::contra
     }
     ps.cleared.set(false);
     ps.epoch.update(|e| *e += 1);
+    remember_json(ps);
+}
+
+/// Keeps the JSON of the plan on screen for the `plan` getter.
+fn remember_json(ps: PlanState) {
+    let json = ps
+        .plan
+        .try_with_untracked(|p| p.as_ref().and_then(|p| serde_json::to_string(p).ok()))
+        .flatten();
+    let _ = ps.json.try_set_value(json);
 }
 
 /// Changes the plan on screen and tells the host: a sign-off at once, any
@@ -106,6 +121,7 @@ pub fn change(state: State, reason: Reason, from_outside: bool, f: impl FnOnce(&
             cleared = p.edit(f);
         }
     });
+    remember_json(ps);
     if cleared {
         ps.cleared.set(true);
     } else if reason == Reason::SignOff {
@@ -137,11 +153,7 @@ pub fn change(state: State, reason: Reason, from_outside: bool, f: impl FnOnce(&
 /// A bubbling, composed `scorecard-plan` whose `detail.plan` is the whole
 /// plan (`partner-scorecard-plan/v1`, as `plan::parse` reads it back).
 fn tell(state: State, reason: Reason) {
-    let Some(Some(json)) = state
-        .plan
-        .plan
-        .try_with_untracked(|p| p.as_ref().and_then(|p| serde_json::to_string(p).ok()))
-    else {
+    let Some(Some(json)) = state.plan.json.try_get_value() else {
         return;
     };
     let Ok(value) = js_sys::JSON::parse(&json) else {
@@ -173,16 +185,12 @@ pub fn hand_in(state: State, json: Option<String>) {
 
 /// The plan on screen as JSON, for the `plan` property's getter.
 pub fn current_json(state: State) -> Option<String> {
-    state
-        .plan
-        .plan
-        .try_with_untracked(|p| p.as_ref().and_then(|p| serde_json::to_string(p).ok()))
-        .flatten()
+    state.plan.json.try_get_value().flatten()
 }
 
-/// Checks a handed-in plan against the data as soon as both are there. A
-/// refused plan leaves the plan on screen as it was, says why in the widget
-/// and fires `scorecard-error` with kind `plan`.
+/// Checks a handed-in plan against the data as soon as both are there. The
+/// reader and the checks live with the plan slide, in the deck's chunk
+/// (`lazy::check_plan`): a page that is never handed a plan never fetches them.
 pub fn watch(state: State) {
     Effect::new(move |_| {
         let Some(json) = state.plan.pending.get() else {
@@ -192,29 +200,45 @@ pub fn watch(state: State) {
             return;
         };
         state.plan.pending.set(None);
-        let checked = plan::parse(json.as_bytes()).and_then(|p| {
-            p.check_against(&model.ds, &model.book)?;
-            Ok(p)
-        });
-        match checked {
-            Ok(p) => accept(state, &model, p),
-            Err(refusal) => {
-                let reason = refusal.to_string();
-                let words = super::qbr::words(state).plan;
-                let message = crate::i18n::fill(words.refused, &[("reason", &reason)]);
-                state.plan.refused.set(Some(message.clone()));
-                state.fire(
-                    "scorecard-error",
-                    &[
-                        ("kind", JsValue::from_str("plan")),
-                        ("message", JsValue::from_str(&message)),
-                        ("detail", JsValue::from_str(&reason)),
-                        ("url", JsValue::NULL),
-                    ],
-                );
+        leptos::task::spawn_local(async move {
+            if super::lazy::check_plan(state, model, json).await.is_err() {
+                // The host still holds the plan it handed in: nothing is lost.
+                let m = super::messages_for(state);
+                refuse(state, m.part_failed.to_string(), String::from("chunk"));
             }
-        }
+        });
     });
+}
+
+/// Checks a handed-in plan: a refused one leaves the plan on screen as it
+/// was, says why in the widget and fires `scorecard-error` with kind `plan`.
+pub fn check(state: State, model: &Model, json: &str) {
+    let checked = plan::parse(json.as_bytes()).and_then(|p| {
+        p.check_against(&model.ds, &model.book)?;
+        Ok(p)
+    });
+    match checked {
+        Ok(p) => accept(state, model, p),
+        Err(refusal) => {
+            let reason = refusal.to_string();
+            let words = super::qbr::words(state).plan;
+            let message = crate::i18n::fill(words.refused, &[("reason", &reason)]);
+            refuse(state, message, reason);
+        }
+    }
+}
+
+fn refuse(state: State, message: String, detail: String) {
+    state.plan.refused.set(Some(message.clone()));
+    state.fire(
+        "scorecard-error",
+        &[
+            ("kind", JsValue::from_str("plan")),
+            ("message", JsValue::from_str(&message)),
+            ("detail", JsValue::from_str(&detail)),
+            ("url", JsValue::NULL),
+        ],
+    );
 }
 
 /// Puts a checked plan on screen, and the widget on its partner and quarter.
@@ -228,6 +252,7 @@ fn accept(state: State, model: &Model, p: Plan) {
         let _ = ps.others.try_update_value(|o| o.push(previous));
     }
     ps.epoch.update(|e| *e += 1);
+    remember_json(ps);
     // The widget shows what the plan was made from.
     let (shown_partner, shown_period) =
         untrack(|| (state.partner(), state.period(model).ok().flatten()));

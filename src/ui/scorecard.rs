@@ -187,17 +187,17 @@ fn preload_deck() {
 
 /// Opens the deck; offered only when there is a scorecard to present.
 fn present_button(state: State, available: bool) -> Option<AnyView> {
-    let q = qbr::words(state);
+    let m = super::messages_for(state);
     available.then(|| {
         lazy::when_idle(preload_deck);
         view! {
-            <button type="button" class="ps-present" data-testid="present" title=q.present_hint
+            <button type="button" class="ps-present" data-testid="present" title=m.present_hint
                 on:pointerenter=|_| preload_deck() on:focus=|_| preload_deck()
                 on:click=move |_| qbr::open(state)>
-                <span aria-hidden="true">"▶ "</span>{q.present}
+                <span aria-hidden="true">"▶ "</span>{m.present}
             </button>
-            <button type="button" class="ps-plan-open" data-testid="plan-open" title=q.plan.open_plan_hint
-                on:click=move |_| qbr::open_plan(state)>{q.plan.open_plan}</button>
+            <button type="button" class="ps-plan-open" data-testid="plan-open" title=m.open_plan_hint
+                on:click=move |_| qbr::open_plan(state)>{m.open_plan}</button>
         }
         .into_any()
     })
