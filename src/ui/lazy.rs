@@ -20,7 +20,7 @@
 use super::plan_state::PlanState;
 use super::qbr::{Deck, Handout, Subject};
 use super::state::{Model, State};
-use crate::contract::{Quarter, Thresholds};
+use crate::contract::Thresholds;
 use crate::embed::download::{self, DownloadError};
 use crate::export::{file_stem, scorecard_with_plan_csv};
 use crate::score::Scorecard;
@@ -87,12 +87,17 @@ on_demand! {
 }
 
 on_demand! {
-    /// The partner's trend charts, below the fold of its scorecard.
-    extras, preload_trends,
-    fn trends(state: State, model: Arc<Model>, index: usize, vendor: String, width: u32, period: Quarter) -> AnyView {
+    /// What sits below the fold of a partner's scorecard: its shared vision
+    /// and values (statements, gaps and chart) and its trend charts.
+    extras, preload_below_fold,
+    fn below_fold(state: State, model: Arc<Model>, s: Scorecard, index: usize, vendor: String, width: u32) -> AnyView {
         let fmt = super::fmt_for(state, &model);
-        view! { <super::trends::TrendsView model=model index=index fmt=fmt vendor=vendor width=width period=period /> }
-            .into_any()
+        let period = s.period;
+        view! {
+            <super::alignment::AlignmentView s=s fmt=fmt.clone() vendor=vendor.clone() width=width />
+            <super::trends::TrendsView model=model index=index fmt=fmt vendor=vendor width=width period=period />
+        }
+        .into_any()
     }
 }
 

@@ -2,7 +2,6 @@
 //! (who put in and took what, whether that is fair, health, alignment), and
 //! the detail: pillars, targets, shared vision and values, commitments, trends.
 
-use super::alignment::AlignmentView;
 use super::balance::{kpi_units, TargetsView};
 use super::commitments::CommitmentsView;
 use super::export_menu::ExportMenu;
@@ -130,40 +129,35 @@ fn page(state: State, model: Arc<Model>, partner: String) -> AnyView {
             lazy::after_first_paint(move || {
                 painted.try_set(true);
             });
-            let trends = {
-                let (model, vendor) = (Arc::clone(&model), vendor.clone());
-                move || {
-                    let width = state.width.get().saturating_sub(34).clamp(280, 1400);
-                    let (model, vendor) = (Arc::clone(&model), vendor.clone());
-                    painted.get().then(|| {
-                        lazy::part("trends", move || {
-                            lazy::trends(
-                                state,
-                                Arc::clone(&model),
-                                index,
-                                vendor.clone(),
-                                width,
-                                period,
-                            )
-                        })
-                    })
-                }
-            };
-            let alignment = {
+            // Shared vision and values and the trends sit below the targets
+            // and commitments, with every chart of the scorecard: one chunk,
+            // asked for once the rest is painted, and one message should it
+            // fail to arrive.
+            let below = {
                 let (model, vendor, s) = (Arc::clone(&model), vendor.clone(), s.clone());
                 move || {
                     let width = state.width.get().saturating_sub(34).clamp(280, 1400);
-                    let fmt = super::fmt_for(state, &model);
-                    view! { <AlignmentView s=s.clone() fmt=fmt vendor=vendor.clone() width=width /> }
+                    let (model, vendor, s) = (Arc::clone(&model), vendor.clone(), s.clone());
+                    painted.get().then(|| {
+                        lazy::part("below-fold", move || {
+                            lazy::below_fold(
+                                state,
+                                Arc::clone(&model),
+                                s.clone(),
+                                index,
+                                vendor.clone(),
+                                width,
+                            )
+                        })
+                    })
                 }
             };
             view! {
                 <VerdictView s=s.clone() fmt=fmt.clone() vendor=vendor.clone() />
                 <PillarsView s=s.clone() fmt=fmt.clone() vendor=vendor.clone() />
                 <TargetsView s=s.clone() fmt=fmt.clone() units=kpi_units(&model.ds, s) />
-                {alignment}
                 <CommitmentsView model=Arc::clone(&model) partner=p.id.clone() period=period fmt=fmt.clone() />
-                {trends}
+                {below}
             }
             .into_any()
         }
