@@ -45,7 +45,14 @@ fn call(f: &js_sys::Function, v: f64) -> String {
     f.call1(&JsValue::NULL, &JsValue::from_f64(v))
         .ok()
         .and_then(|s| s.as_string())
-        .unwrap_or_else(|| v.to_string())
+        // JS writes the number, not Rust's float formatting, which the first
+        // paint would otherwise carry for this fallback alone.
+        .unwrap_or_else(|| {
+            js_sys::Number::from(v)
+                .to_string_with_radix(10)
+                .map(String::from)
+                .unwrap_or_default()
+        })
 }
 
 /// The page's language when the element sets none.
@@ -281,4 +288,14 @@ fn is_tag(locale: &str) -> bool {
         && locale
             .split('-')
             .all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// A bar's CSS width: `part` of `whole` in percent to a tenth ("0" without a
+/// whole). Written from integers, so the first paint needs no float formatting.
+pub fn bar_width(part: f64, whole: f64) -> String {
+    if whole <= 0.0 || !part.is_finite() {
+        return "0".into();
+    }
+    let tenths = (1000.0 * part.abs() / whole).round().clamp(0.0, 1000.0) as u32;
+    format!("{}.{}%", tenths / 10, tenths % 10)
 }

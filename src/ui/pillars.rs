@@ -17,7 +17,7 @@ pub fn PillarsView(s: Scorecard, fmt: Fmt, vendor: String) -> impl IntoView {
             let t = s.totals(p);
             let largest = t.vendor.abs().max(t.partner.abs());
             // Each side's bar against the larger of the two totals.
-            let width = |v: f64| if largest > 0.0 { format!("{:.1}%", 100.0 * v.abs() / largest) } else { "0".into() };
+            let width = |v: f64| super::format::bar_width(v, largest);
             let (fv, fp, fs) = figures(p);
             let change = |f: Figure, money: bool| {
                 let prev = s.trend.previous.as_ref().and_then(|c| c.get(f));

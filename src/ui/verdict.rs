@@ -68,11 +68,7 @@ pub fn VerdictView(s: Scorecard, fmt: Fmt, vendor: String) -> impl IntoView {
             .into_iter()
             .map(|side| {
                 let total = totals.get(side);
-                let width = if largest > 0.0 {
-                    format!("{:.1}%", 100.0 * total.abs() / largest)
-                } else {
-                    "0".into()
-                };
+                let width = super::format::bar_width(total, largest);
                 view! {
                     <div class=format!("ps-ledger-row ps-{}", side.as_str())>
                         <span class="ps-ledger-name">{side_name(&s, &vendor, side)}</span>
