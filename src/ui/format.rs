@@ -272,7 +272,8 @@ impl Fmt {
     fn signed(&self, v: Option<f64>, text: impl Fn(f64) -> String) -> String {
         match v {
             None => UNDEFINED.into(),
-            Some(v) if v.abs() < 1e-9 => "■ 0".into(),
+            // Not "■ 0": the legends use squares for the partner.
+            Some(v) if v.abs() < 1e-9 => "± 0".into(),
             Some(v) => {
                 let arrow = if v > 0.0 { "▲ +" } else { "▼ −" };
                 format!("{arrow}{}", text(v.abs()))

@@ -378,7 +378,7 @@ fn row(state: State, ds: &Dataset, fmt: &Fmt, s: &Scorecard, period: Quarter) ->
     let p = &ds.partners[s.partner_index];
     let id = p.id.clone();
     let detail = |v: &Option<String>| v.clone().unwrap_or_else(|| UNDEFINED.to_string());
-    // A change that rounds to nothing reads "■ 0", not "▼ −0".
+    // A change that rounds to nothing reads "± 0", not "▼ −0".
     let change = s.trend.previous.as_ref().and_then(|c| c.fairness).map(|v| {
         if fmt.number(v.abs()) == fmt.number(0.0) {
             0.0

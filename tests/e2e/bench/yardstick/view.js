@@ -30,7 +30,7 @@ function formatters(locale, currency) {
   const ratio = nf({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const rate = nf({ style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const dash = (f) => (v) => (v == null ? '—' : f(v));
-  const signed = (v, f) => (v == null ? '—' : Math.abs(v) < 1e-9 ? '■ 0' : `${v > 0 ? '▲ +' : '▼ −'}${f(Math.abs(v))}`);
+  const signed = (v, f) => (v == null ? '—' : Math.abs(v) < 1e-9 ? '± 0' : `${v > 0 ? '▲ +' : '▼ −'}${f(Math.abs(v))}`);
   return {
     money: dash((v) => money.format(v)),
     compact: dash((v) => compact.format(v)),
