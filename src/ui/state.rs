@@ -111,12 +111,19 @@ pub struct State {
     pub plan: crate::ui::plan_state::PlanState,
     /// The element itself, where events are dispatched.
     pub host: StoredValue<web_sys::HtmlElement, LocalStorage>,
+    /// The words on screen; `None` until the locale's language is in (see `ui::lang`).
+    pub words: RwSignal<Option<&'static crate::i18n::Words>>,
 }
 
 impl State {
     pub fn new(host: web_sys::HtmlElement, attrs: Attrs) -> State {
         let qbr = attrs.view.as_deref() == Some("qbr");
+        let locale = attrs
+            .locale
+            .clone()
+            .unwrap_or_else(super::format::page_locale);
         State {
+            words: RwSignal::new(super::lang::initial(&locale)),
             attrs: RwSignal::new(attrs),
             load: RwSignal::new(Load {
                 loading: true,
