@@ -284,6 +284,43 @@ impl Messages {
 mod tests {
     use super::*;
 
+    /// Each language's `Words` (what one chunk of the widget holds) gathers
+    /// that language's tables and none of another's.
+    #[test]
+    fn each_words_holds_its_own_language() {
+        for (lang, investment, verdict, present, plan) in [
+            (
+                Lang::En,
+                "Investment",
+                "The verdict",
+                "Present",
+                "Next quarter",
+            ),
+            (
+                Lang::De,
+                "Investition",
+                "Das Fazit",
+                "Präsentieren",
+                "Nächstes Quartal",
+            ),
+            (
+                Lang::Fr,
+                "Investissement",
+                "Le verdict",
+                "Présenter",
+                "Trimestre prochain",
+            ),
+        ] {
+            let w = lang.words();
+            assert_eq!(w.lang, lang);
+            assert_eq!(Lang::from_locale(lang.tag()), lang);
+            assert_eq!(w.messages.investment, investment, "{lang:?}");
+            assert_eq!(w.verdict.heading, verdict, "{lang:?}");
+            assert_eq!(w.qbr.present, present, "{lang:?}");
+            assert_eq!(w.qbr.plan.title, plan, "{lang:?}");
+        }
+    }
+
     /// Every placeholder of a template exists in the English one and vice versa,
     /// so `fill` never leaves `{name}` on screen in one language only.
     #[test]
