@@ -5,7 +5,7 @@
 //! its locale, beside the data fetch, and shows its skeleton until both are in,
 //! so a German page never flashes English.
 
-use super::state::State;
+use super::state::{Attrs, State};
 use crate::i18n::{Lang, Words, EN_WORDS};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -23,18 +23,17 @@ fn loaded(lang: Lang) -> Option<&'static Words> {
     LOADED.with_borrow(|l| l.iter().copied().find(|w| w.lang == lang))
 }
 
-/// The words a widget with this locale can show at once, if they are in.
-pub fn initial(locale: &str) -> Option<&'static Words> {
-    loaded(Lang::from_locale(locale))
+/// The words a widget with these attributes can show at once, if they are in.
+pub fn initial(attrs: &Attrs) -> Option<&'static Words> {
+    loaded(wanted(attrs))
 }
 
 /// The language the element's locale asks for (its attribute, else the page's).
-fn wanted(state: State) -> Lang {
-    let locale = state
-        .attrs
-        .with(|a| a.locale.clone())
-        .unwrap_or_else(super::format::page_locale);
-    Lang::from_locale(&locale)
+fn wanted(attrs: &Attrs) -> Lang {
+    match &attrs.locale {
+        Some(locale) => Lang::from_locale(locale),
+        None => Lang::from_locale(&super::format::page_locale()),
+    }
 }
 
 /// The words on screen: the locale's language once its chunk is in. Until
@@ -54,7 +53,7 @@ pub fn ready(state: State) -> bool {
 /// attribute changes.
 pub fn follow_locale(state: State) {
     Effect::new(move |_| {
-        let lang = wanted(state);
+        let lang = state.attrs.with(wanted);
         if state.words.with_untracked(|w| w.map(|w| w.lang)) == Some(lang) {
             return;
         }
@@ -69,11 +68,7 @@ pub fn follow_locale(state: State) {
             }
             // A later locale asked for meanwhile wins; the loader does not
             // cache a failure, so asking again (another locale change) retries.
-            let still = state
-                .attrs
-                .try_with_untracked(|a| a.locale.clone())
-                .map(|l| Lang::from_locale(&l.unwrap_or_else(super::format::page_locale)));
-            if still == Some(lang) {
+            if state.attrs.try_with_untracked(wanted) == Some(lang) {
                 state.words.try_set(Some(fetched.unwrap_or(&EN_WORDS)));
             }
         });

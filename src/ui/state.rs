@@ -118,12 +118,9 @@ pub struct State {
 impl State {
     pub fn new(host: web_sys::HtmlElement, attrs: Attrs) -> State {
         let qbr = attrs.view.as_deref() == Some("qbr");
-        let locale = attrs
-            .locale
-            .clone()
-            .unwrap_or_else(super::format::page_locale);
+        let words = super::lang::initial(&attrs);
         State {
-            words: RwSignal::new(super::lang::initial(&locale)),
+            words: RwSignal::new(words),
             attrs: RwSignal::new(attrs),
             load: RwSignal::new(Load {
                 loading: true,
