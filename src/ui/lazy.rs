@@ -4,8 +4,9 @@
 //! (`portfolio`). What both use is a third chunk, fetched with either. German
 //! and French words are a chunk each (`de`, `fr`), fetched as soon as a widget
 //! knows its locale (`super::lang`). A first
-//! scorecard needs none of them, so the first paint downloads only the main
-//! module (BENCHMARKS.md, Size). Two chunks rather than one per part: every
+//! English scorecard needs none of them (a German or French one only its
+//! words), so the first paint downloads only the main module (BENCHMARKS.md,
+//! Size). Two chunks rather than one per part: every
 //! file boundary costs code the optimiser can no longer inline and bytes
 //! brotli compresses apart (one chunk per part measured 6 KB more in all).
 //!
