@@ -238,3 +238,24 @@ async fn errors_speak_the_locale_language() {
     );
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_change_of_locale_speaks_the_new_language() {
+    let data = sample();
+    let ds = contract::parse_json(data.as_bytes()).unwrap();
+    let el = element(
+        &[("partner", &ds.partners[0].id), ("locale", "en-US")],
+        &data,
+    );
+    let text = shows(&el, "The verdict").await;
+    assert!(text.contains("The verdict"), "{text}");
+    el.set_attribute("locale", "fr-FR").unwrap();
+    let text = shows(&el, "Le verdict").await;
+    assert!(
+        text.contains("Le verdict") && !text.contains("The verdict"),
+        "{text}"
+    );
+    let lang = query(&el, "[data-testid=root]").and_then(|r| r.get_attribute("lang"));
+    assert_eq!(lang.as_deref(), Some("fr"), "the root says what it speaks");
+    el.remove();
+}

@@ -1,6 +1,12 @@
 //! The widget's words in English, German and French. One struct per language,
 //! so a missing translation is a compile error rather than a blank on screen.
 //! Numbers and dates are not here: the UI formats them with the browser's Intl.
+//!
+//! A language's tables are gathered in one `Words`. The shipped widget keeps
+//! English in its main module and downloads German or French as a chunk of
+//! their own (src/ui/lang.rs), so in that build (`split`) the lookups by
+//! `Lang` are compiled out: a view that named another language's table would
+//! pull it back into every page's first download.
 
 mod de;
 mod en;
@@ -38,14 +44,63 @@ impl Lang {
         }
     }
 
-    pub fn messages(self) -> &'static Messages {
+    /// The BCP 47 primary tag, for the `lang` attribute of what is shown.
+    pub fn tag(self) -> &'static str {
         match self {
-            Lang::En => &en::EN,
-            Lang::De => &de::DE,
-            Lang::Fr => &fr::FR,
+            Lang::En => "en",
+            Lang::De => "de",
+            Lang::Fr => "fr",
         }
     }
+
+    #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+    pub fn words(self) -> &'static Words {
+        match self {
+            Lang::En => &EN_WORDS,
+            Lang::De => &DE_WORDS,
+            Lang::Fr => &FR_WORDS,
+        }
+    }
+
+    #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+    pub fn messages(self) -> &'static Messages {
+        self.words().messages
+    }
 }
+
+/// Everything one language says: the views', the verdict's, the deck's and
+/// (through `qbr.plan`) the plan slide's words.
+#[derive(Debug)]
+pub struct Words {
+    pub lang: Lang,
+    pub messages: &'static Messages,
+    pub verdict: &'static verdict::Verdict,
+    pub qbr: &'static qbr::Qbr,
+}
+
+/// English, the fallback: always in the main module.
+pub static EN_WORDS: Words = Words {
+    lang: Lang::En,
+    messages: &en::EN,
+    verdict: &verdict::EN,
+    qbr: &qbr::EN,
+};
+
+/// German; in the shipped widget only the chunk `split_de.wasm` refers to it.
+pub static DE_WORDS: Words = Words {
+    lang: Lang::De,
+    messages: &de::DE,
+    verdict: &verdict::DE,
+    qbr: &qbr::DE,
+};
+
+/// French; in the shipped widget only the chunk `split_fr.wasm` refers to it.
+pub static FR_WORDS: Words = Words {
+    lang: Lang::Fr,
+    messages: &fr::FR,
+    verdict: &verdict::FR,
+    qbr: &qbr::FR,
+};
 
 /// Fills `{name}` placeholders; unknown placeholders stay as they are.
 ///
@@ -234,6 +289,43 @@ impl Messages {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each language's `Words` (what one chunk of the widget holds) gathers
+    /// that language's tables and none of another's.
+    #[test]
+    fn each_words_holds_its_own_language() {
+        for (lang, investment, verdict, present, plan) in [
+            (
+                Lang::En,
+                "Investment",
+                "The verdict",
+                "Present",
+                "Next quarter",
+            ),
+            (
+                Lang::De,
+                "Investition",
+                "Das Fazit",
+                "Präsentieren",
+                "Nächstes Quartal",
+            ),
+            (
+                Lang::Fr,
+                "Investissement",
+                "Le verdict",
+                "Présenter",
+                "Trimestre prochain",
+            ),
+        ] {
+            let w = lang.words();
+            assert_eq!(w.lang, lang);
+            assert_eq!(Lang::from_locale(lang.tag()), lang);
+            assert_eq!(w.messages.investment, investment, "{lang:?}");
+            assert_eq!(w.verdict.heading, verdict, "{lang:?}");
+            assert_eq!(w.messages.present, present, "{lang:?}");
+            assert_eq!(w.qbr.plan.title, plan, "{lang:?}");
+        }
+    }
 
     /// Every placeholder of a template exists in the English one and vice versa,
     /// so `fill` never leaves `{name}` on screen in one language only.

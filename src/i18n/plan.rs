@@ -1,8 +1,6 @@
 //! The words of the next quarter's plan (the plan slide, its sign-off, its
 //! messages), kept apart like the deck's so they grow without touching `Messages`.
 
-use super::Lang;
-
 #[derive(Debug)]
 pub struct PlanWords {
     pub title: &'static str,
@@ -181,12 +179,9 @@ pub static FR: PlanWords = PlanWords {
     pptx_failed: "Le fichier PowerPoint n’a pas pu être créé : {detail}",
 };
 
-impl Lang {
+impl super::Lang {
+    #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
     pub fn plan(self) -> &'static PlanWords {
-        match self {
-            Lang::En => &EN,
-            Lang::De => &DE,
-            Lang::Fr => &FR,
-        }
+        self.words().qbr.plan
     }
 }

@@ -1,8 +1,6 @@
 //! The presentation deck's words, kept apart from `Messages` so the deck can
 //! grow without touching every other view's catalogue.
 
-use super::Lang;
-
 #[derive(Debug)]
 pub struct Qbr {
     pub deck_label: &'static str,
@@ -109,12 +107,9 @@ pub static FR: Qbr = Qbr {
     plan: &super::plan::FR,
 };
 
-impl Lang {
+impl super::Lang {
+    #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
     pub fn qbr(self) -> &'static Qbr {
-        match self {
-            Lang::En => &EN,
-            Lang::De => &DE,
-            Lang::Fr => &FR,
-        }
+        self.words().qbr
     }
 }

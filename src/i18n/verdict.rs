@@ -2,7 +2,6 @@
 //! shift) and of the shared vision and values section, kept apart from
 //! `Messages` like the deck's words, so these views can grow on their own.
 
-use super::Lang;
 use crate::contract::catalogue::{is_built_in_label, STATEMENTS};
 
 #[derive(Debug)]
@@ -157,12 +156,9 @@ pub static FR: Verdict = Verdict {
     ],
 };
 
-impl Lang {
+impl super::Lang {
+    #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
     pub fn verdict(self) -> &'static Verdict {
-        match self {
-            Lang::En => &EN,
-            Lang::De => &DE,
-            Lang::Fr => &FR,
-        }
+        self.words().verdict
     }
 }

@@ -81,7 +81,9 @@ fn usable_locale(locale: &str) -> String {
 }
 
 impl Fmt {
-    pub fn new(locale: &str, currency: &str) -> Fmt {
+    /// `words` are the widget's language's (`ui::lang`), which may still be
+    /// English while the locale's chunk is on its way.
+    pub fn new(locale: &str, currency: &str, words: &'static crate::i18n::Words) -> Fmt {
         let locale = if is_tag(locale) {
             usable_locale(locale)
         } else {
@@ -155,8 +157,8 @@ impl Fmt {
                 &Array::of1(&JsValue::from_str(&locale)),
                 &options(&[("dateStyle", "medium".into()), ("timeZone", "UTC".into())]),
             ),
-            m: crate::i18n::Lang::from_locale(&locale).messages(),
-            v: crate::i18n::Lang::from_locale(&locale).verdict(),
+            m: words.messages,
+            v: words.verdict,
             locale,
         }
     }

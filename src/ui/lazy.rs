@@ -1,9 +1,12 @@
 //! The parts of the widget that load on demand, from two wasm chunks: the
 //! presentation deck, its handout and the trend charts below the fold
 //! (`extras`, asked for once a scorecard is painted), and the portfolio
-//! (`portfolio`). What both use is a third chunk, fetched with either. A first
-//! scorecard needs none of them, so the first paint downloads only the main
-//! module (BENCHMARKS.md, Size). Two chunks rather than one per part: every
+//! (`portfolio`). What both use is a third chunk, fetched with either. German
+//! and French words are a chunk each (`de`, `fr`), fetched as soon as a widget
+//! knows its locale (`super::lang`). A first
+//! English scorecard needs none of them (a German or French one only its
+//! words), so the first paint downloads only the main module (BENCHMARKS.md,
+//! Size). Two chunks rather than one per part: every
 //! file boundary costs code the optimiser can no longer inline and bytes
 //! brotli compresses apart (one chunk per part measured 6 KB more in all).
 //!
@@ -23,6 +26,7 @@ use super::state::{Model, State};
 use crate::contract::Thresholds;
 use crate::embed::download::{self, DownloadError};
 use crate::export::{file_stem, scorecard_with_plan_csv};
+use crate::i18n::{Lang, Words};
 use crate::score::Scorecard;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -122,6 +126,33 @@ on_demand! {
     extras, preload_plan_check,
     fn check_plan(state: State, model: Arc<Model>, json: String) -> () {
         super::plan_state::check(state, &model, &json)
+    }
+}
+
+on_demand! {
+    /// German, the only reference to its words in the shipped widget, so
+    /// they go to `split_de.wasm` and an English page never downloads them.
+    de, preload_de,
+    fn german() -> &'static Words {
+        &crate::i18n::DE_WORDS
+    }
+}
+
+on_demand! {
+    /// French, in `split_fr.wasm` for the same reason.
+    fr, preload_fr,
+    fn french() -> &'static Words {
+        &crate::i18n::FR_WORDS
+    }
+}
+
+/// A language's words: English at once (the main module holds them), German
+/// and French from their chunks.
+pub async fn words(lang: Lang) -> Result<&'static Words, SplitLoaderError> {
+    match lang {
+        Lang::En => Ok(&crate::i18n::EN_WORDS),
+        Lang::De => german().await,
+        Lang::Fr => french().await,
     }
 }
 

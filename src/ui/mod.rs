@@ -7,6 +7,7 @@ mod chart_figure;
 mod commitments;
 mod export_menu;
 pub mod format;
+mod lang;
 mod lazy;
 mod pillars;
 pub mod plan_state;
@@ -31,6 +32,7 @@ use state::State;
 pub fn App(state: State) -> impl IntoView {
     // Deep views (chart figures, export menus) read the widget's state from here.
     provide_context(state);
+    lang::follow_locale(state);
     let theme = move || {
         state.attrs.with(|a| match a.theme.as_deref() {
             Some("light") => "light",
@@ -39,6 +41,9 @@ pub fn App(state: State) -> impl IntoView {
         })
     };
     let body = move || {
+        if !lang::ready(state) {
+            return view! { <states::Skeleton label="" /> }.into_any();
+        }
         let load = state.load.get();
         match (load.model.clone(), load.error.clone()) {
             (None, Some(error)) => {
@@ -65,6 +70,7 @@ pub fn App(state: State) -> impl IntoView {
     };
     view! {
         <div class="ps-root" data-theme=theme part="root" data-testid="root"
+            lang=move || lang::words(state).lang.tag()
             data-printing=move || state.printing.get().is_some().to_string()
             aria-busy=move || state.load.with(|l| l.loading).to_string()>
             {body}
@@ -78,6 +84,7 @@ pub fn fmt_for(state: State, model: &state::Model) -> format::Fmt {
     format::Fmt::new(
         &locale.unwrap_or_else(format::page_locale),
         &currency.unwrap_or_else(|| model.ds.currency.clone()),
+        lang::words(state),
     )
 }
 
@@ -92,9 +99,5 @@ pub fn chart_words(m: &'static crate::i18n::Messages) -> crate::chart::ChartWord
 
 /// The words of the element's locale, for views that have no data yet.
 pub fn messages_for(state: State) -> &'static crate::i18n::Messages {
-    let locale = state
-        .attrs
-        .with(|a| a.locale.clone())
-        .unwrap_or_else(format::page_locale);
-    crate::i18n::Lang::from_locale(&locale).messages()
+    lang::words(state).messages
 }

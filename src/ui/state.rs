@@ -111,12 +111,16 @@ pub struct State {
     pub plan: crate::ui::plan_state::PlanState,
     /// The element itself, where events are dispatched.
     pub host: StoredValue<web_sys::HtmlElement, LocalStorage>,
+    /// The words on screen; `None` until the locale's language is in (see `ui::lang`).
+    pub words: RwSignal<Option<&'static crate::i18n::Words>>,
 }
 
 impl State {
     pub fn new(host: web_sys::HtmlElement, attrs: Attrs) -> State {
         let qbr = attrs.view.as_deref() == Some("qbr");
+        let words = super::lang::initial(&attrs);
         State {
+            words: RwSignal::new(words),
             attrs: RwSignal::new(attrs),
             load: RwSignal::new(Load {
                 loading: true,

@@ -93,7 +93,7 @@ pub fn Banners(state: State, model: Arc<Model>) -> impl IntoView {
 /// English keeps the loader's own sentence (it names status codes and seconds);
 /// other languages say the same per error kind, the detail carries the numbers.
 fn localised(m: &'static Messages, e: &LoadError) -> String {
-    if std::ptr::eq(m, crate::i18n::Lang::En.messages()) {
+    if std::ptr::eq(m, crate::i18n::EN_WORDS.messages) {
         return e.message.clone();
     }
     m.error(e.kind)

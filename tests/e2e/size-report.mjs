@@ -14,7 +14,9 @@
 // from a list: `import … from './x.js'` edges from embed.js, plus the .wasm
 // that embed.js names with `new URL('./x.wasm', import.meta.url)`. The chunks
 // (split_*.wasm, chunk_*.wasm) are only fetched by the loader functions of
-// __wasm_split.js, so they are on demand. tests/e2e/split.test.mjs checks in
+// __wasm_split.js, so they are on demand; the language chunks split_de.wasm and
+// split_fr.wasm among them, which only a German or French page fetches (beside
+// the data, so such a page's first paint adds one of them). tests/e2e/split.test.mjs checks in
 // Chromium that this set is exactly what a page fetches before the scorecard
 // paints. The demo page's own files — data/, index.html, demo.css — are listed
 // as "demo only", any other file (a stray) as "other"; neither is counted.
@@ -143,7 +145,7 @@ export function format(r) {
   section('widget, first paint (before the first scorecard is on screen)', widget.filter((f) => f.firstPaint),
     r.widget.firstPaint, 'total first paint');
   rows.push({ blank: true });
-  section('widget, on demand (deck, trends, portfolio: after the first paint)', widget.filter((f) => !f.firstPaint),
+  section('widget, on demand (deck, trends, portfolio after the first paint; split_de, split_fr on German, French pages)', widget.filter((f) => !f.firstPaint),
     null, null);
   rows.push({ rule: true }, { path: 'total widget', ...r.widget.total });
   rows.push({ blank: true });

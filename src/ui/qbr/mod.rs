@@ -16,7 +16,7 @@ pub use handout::Handout;
 pub use slide::{Subject, SLIDES};
 
 use crate::embed::present;
-use crate::i18n::{fill, qbr::Qbr, Lang};
+use crate::i18n::{fill, qbr::Qbr};
 use crate::ui::state::{Printing, State};
 use leptos::html;
 use leptos::prelude::*;
@@ -25,11 +25,7 @@ use wasm_bindgen::JsCast;
 
 /// The deck's words in the element's language.
 pub fn words(state: State) -> &'static Qbr {
-    let locale = state
-        .attrs
-        .with(|a| a.locale.clone())
-        .unwrap_or_else(crate::ui::format::page_locale);
-    Lang::from_locale(&locale).qbr()
+    crate::ui::lang::words(state).qbr
 }
 
 /// Opens the deck over the page (the Present button). Full screen needs the

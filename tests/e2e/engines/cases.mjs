@@ -290,4 +290,24 @@ export const CASES = [
       await c.waitText('#p', 'partner-name', c.scores(target.partner, PERIOD).scorecard.partner_name);
     },
   },
+  {
+    name: 'a German scorecard fetches its words (split_de.wasm, not split_fr) and speaks German, its deck too',
+    async run(c) {
+      await c.open(`<partner-scorecard id="s" src="${c.env.dataOrigin}/sample.json" partner="${PARTNER}" locale="de-DE"></partner-scorecard>`);
+      await c.waitEvent('scorecard-ready', 's');
+      await c.waitFor(() => document.querySelector('#s').shadowRoot
+        .querySelector('[data-testid="verdict"] h3')?.textContent.trim() === 'Das Fazit', null, 'the verdict in German');
+      const card = c.scores(PARTNER, PERIOD).scorecard;
+      const de = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      assert.equal(await c.text('#s', 'fairness'), `${de.format(card.fairness)}×`);
+      const words = (await c.resources()).filter((f) => /\/split_(de|fr)\.wasm$/.test(f));
+      assert.deepEqual(words.map((f) => f.slice(f.lastIndexOf('/') + 1)), ['split_de.wasm']);
+      await c.click('#s', '[data-testid="present"]');
+      await c.waitText('#s', 'slide-counter', `1 / ${DECK_TOTAL}`);
+      await c.waitFor(() => !!document.querySelector('#s').shadowRoot
+        .querySelector('[aria-label="Nächste Folie"]'), null, 'the deck\'s buttons in German');
+      await c.press('Escape');
+      await c.waitFor(() => !document.querySelector('#s').shadowRoot.querySelector('[data-testid="deck"]'), null, 'the deck to close');
+    },
+  },
 ];
