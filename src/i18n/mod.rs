@@ -377,7 +377,6 @@ mod tests {
                 (ev.fair_shift, v.fair_shift),
                 (ev.takes_all, v.takes_all),
                 (ev.rates, v.rates),
-                (ev.gap_value, v.gap_value),
                 (ev.chart_summary, v.chart_summary),
             ] {
                 assert_eq!(holes(a), holes(b), "{lang:?}: {b}");

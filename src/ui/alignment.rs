@@ -45,7 +45,7 @@ pub fn headline(s: &Scorecard, a: &Alignment, fmt: &Fmt) -> impl IntoView {
                 <span data-testid="alignment-score-change" title=m.vs_last_quarter>{fmt.change_score(prev.and_then(|c| c.score))}</span>" "
                 <span class="ps-muted" title=m.vs_last_year>{fmt.change_score(year.and_then(|c| c.score))}</span>
             </span>
-            <span>{v.gap}" "<strong data-testid="alignment-gap">{fill(v.gap_value, &[("gap", &fmt.rating(a.gap))])}</strong>" "
+            <span>{v.gap}" "<strong data-testid="alignment-gap">{fmt.points(&fmt.rating(a.gap))}</strong>" "
                 <span data-testid="alignment-gap-change" title=m.vs_last_quarter>{fmt.change_rating(prev.and_then(|c| c.gap))}</span>" "
                 <span class="ps-muted" title=m.vs_last_year>{fmt.change_rating(year.and_then(|c| c.gap))}</span>
             </span>

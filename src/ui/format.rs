@@ -251,13 +251,18 @@ impl Fmt {
 
     /// A change of a 0–100 score in points to one decimal, e.g. "▼ −11.1 pts".
     pub fn change_score(&self, v: Option<f64>) -> String {
-        self.signed(v, |a| {
-            format!(
-                "{} {}",
-                self.number((a * 10.0).round() / 10.0),
-                self.v.points
-            )
-        })
+        self.signed(v, |a| self.points(&self.number((a * 10.0).round() / 10.0)))
+    }
+
+    /// A number already written for the locale, with the word for points
+    /// after it: "1 pt", "2.5 pts".
+    pub fn points(&self, number: &str) -> String {
+        let word = if number == self.number(1.0) {
+            self.v.point
+        } else {
+            self.v.points
+        };
+        format!("{number} {word}")
     }
 
     /// A change of a gap between ratings, in rating points to one decimal.

@@ -144,7 +144,7 @@ pub fn VerdictView(s: Scorecard, fmt: Fmt, vendor: String) -> impl IntoView {
                             " "<span class="ps-muted">{m.vs_last_year}</span>
                         </span>
                         <span class="ps-muted">{v.gap}": "
-                            <span data-testid="verdict-alignment-gap">{fill(v.gap_value, &[("gap", &fmt.rating(alignment_gap))])}</span>
+                            <span data-testid="verdict-alignment-gap">{fmt.points(&fmt.rating(alignment_gap))}</span>
                         </span>
                     </div>
                 </div>

@@ -131,7 +131,9 @@ const perDollar = (v) => new Intl.NumberFormat('en-US', {
 }).format(v);
 const oneDecimal = (v) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(Math.round(v * 10) / 10);
 /** A change of a 0–100 score as shown: arrow, sign, points to one decimal. */
-const scoreChange = (d) => (d == null ? '—' : `${d > 0 ? '▲ +' : '▼ −'}${oneDecimal(Math.abs(d))} pts`);
+// "1 pt", "2.5 pts": the English word follows the number.
+const points = (text) => `${text} ${text === '1' ? 'pt' : 'pts'}`;
+const scoreChange = (d) => (d == null ? '—' : `${d > 0 ? '▲ +' : '▼ −'}${points(oneDecimal(Math.abs(d)))}`);
 
 pageTest(env, 'views 1b. the verdict comes first and shows the engine\'s fairness, fair shift, reward rates, health and alignment', async (h) => {
   const { latest } = feeds();
@@ -168,13 +170,13 @@ pageTest(env, 'views 1b. the verdict comes first and shows the engine\'s fairnes
   assert.equal(await h.text('#s', 'took-out-partner'), money(card.reward.partner));
   assert.equal(await h.text('#s', 'verdict-health'), whole(card.health));
   assert.equal(await h.text('#s', 'verdict-health-change'), scoreChange(card.trend.previous.health));
-  assert.match(await h.text('#s', 'verdict-health-change'), /^[▲▼] [+−]\d+(\.\d)? pts$/, 'a health change in points, one decimal');
+  assert.match(await h.text('#s', 'verdict-health-change'), /^[▲▼] [+−]\d+(\.\d)? pts?$/, 'a health change in points, one decimal');
   assert.equal(await h.text('#s', 'verdict-alignment'), whole(card.alignment.score));
-  assert.equal(await h.text('#s', 'verdict-alignment-gap'), `${oneDecimal(card.alignment.gap)} pts`);
+  assert.equal(await h.text('#s', 'verdict-alignment-gap'), points(oneDecimal(card.alignment.gap)));
 
   // Shared vision and values: score, gap, every statement in order with both ratings and its flags.
   assert.equal(await h.text('#s', 'alignment-score'), whole(card.alignment.score));
-  assert.equal(await h.text('#s', 'alignment-gap'), `${oneDecimal(card.alignment.gap)} pts`);
+  assert.equal(await h.text('#s', 'alignment-gap'), points(oneDecimal(card.alignment.gap)));
   assert.equal(await h.text('#s', 'alignment-score-change'), scoreChange(card.trend.previous.alignment.score));
   const rows = await h.page.locator('#s').getByTestId('statement').evaluateAll((els) => els.map((el) => ({
     metric: el.dataset.metric,
