@@ -272,7 +272,7 @@ fn draw(
 
     // Where each point goes, and every position in the order of the points
     // given, whatever order the markers are drawn in.
-    let coords: Vec<Option<((f64, f64), f64, f64)>> = points
+    let coords: Vec<Option<Placed>> = points
         .iter()
         .map(|p| {
             (p.contribution.is_finite() && p.reward.is_finite()).then(|| {
@@ -426,6 +426,9 @@ fn draw(
     root.present()?;
     Ok(())
 }
+
+/// A point on the plane and its centre in SVG pixels.
+type Placed = ((f64, f64), f64, f64);
 
 type Plane<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<Ticks, Ticks>>;
 
