@@ -4,7 +4,7 @@
 
 use super::health::Ticks;
 use super::palette;
-use super::plane::{Marker, Shape};
+use super::plane::{Marker, Shape, FAINT};
 use super::ChartWords;
 use crate::contract::{Dataset, Thresholds};
 use crate::score::{Band, Portfolio};
@@ -307,7 +307,7 @@ fn draw(
         let (alpha, scale) = match (focus, is_focus) {
             (None, _) => (1.0, 1),
             (Some(_), true) => (1.0, 2),
-            (Some(_), false) => (0.35, 1),
+            (Some(_), false) => (FAINT, 1),
         };
         if is_focus {
             if layer == Layer::Backdrop {

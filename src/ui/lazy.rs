@@ -110,9 +110,13 @@ on_demand! {
 // widget.css only.
 const QBR_CSS: &str = concat!(
     include_str!("../../style/qbr.css"),
-    include_str!("../../style/plan.css")
+    include_str!("../../style/plan.css"),
+    include_str!("../../style/quadrant.css")
 );
-const PORTFOLIO_CSS: &str = include_str!("../../style/portfolio.css");
+const PORTFOLIO_CSS: &str = concat!(
+    include_str!("../../style/portfolio.css"),
+    include_str!("../../style/quadrant.css")
+);
 
 /// Adds a part's stylesheet to the widget's shadow root before its view is
 /// built, so it never shows unstyled.
