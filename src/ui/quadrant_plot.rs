@@ -88,10 +88,6 @@ pub(super) fn Plot(
     /// As large as its box allows (a slide), instead of at most its pixel width.
     #[prop(optional)]
     fit: bool,
-    /// Where Esc gives the focus back to: the closest ancestor this selector
-    /// matches (the deck, whose own keys then work again).
-    #[prop(optional)]
-    escape_to: Option<&'static str>,
 ) -> impl IntoView {
     let (w, h) = size;
     let m = fmt.with_value(|f| f.m);
@@ -167,27 +163,12 @@ pub(super) fn Plot(
                 "End" => Some(last),
                 "Enter" | " " => {
                     // The keys the plot uses are its own: the deck around it
-                    // must not also turn the slide.
+                    // must not also turn the slide. Esc and Tab are not: in
+                    // full screen the browser takes Esc anyway (it leaves full
+                    // screen, and so the deck), so Tab is the way out.
                     ev.prevent_default();
                     ev.stop_propagation();
                     open_point(from);
-                    return;
-                }
-                "Escape" => {
-                    let to = escape_to.and_then(|sel| {
-                        let layer = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
-                        layer
-                            .closest(sel)
-                            .ok()
-                            .flatten()?
-                            .dyn_into::<web_sys::HtmlElement>()
-                            .ok()
-                    });
-                    if let Some(to) = to {
-                        ev.prevent_default();
-                        ev.stop_propagation();
-                        let _ = to.focus();
-                    }
                     return;
                 }
                 k => {

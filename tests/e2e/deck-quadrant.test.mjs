@@ -1,7 +1,7 @@
 // The deck's balance slide at scale: its quadrant is the portfolio's plot (one
 // SVG backdrop, one canvas of markers, one focusable layer), so a thousand
 // partners add no nodes; the arrow keys move through the partners while the
-// plot has the focus and the deck's own keys work again after Esc; Enter opens
+// plot has the focus and the deck's own keys work again after Tab; Enter opens
 // the partner in focus; the handout still prints the whole chart as vectors.
 // Figures come from the native engine (`scorecard score`).
 // Run: node --test tests/e2e/deck-quadrant.test.mjs   (needs a built dist/)
@@ -96,7 +96,7 @@ pageTest(env, `deck quadrant 1. ${BIG.toLocaleString('en-US')} partners: one can
     .querySelector('[data-testid="slide-context"]').textContent.split(' · ')[0])), 'the partner is named');
 });
 
-pageTest(env, 'deck quadrant 2. arrows move through the partners while the plot has the focus; Esc gives the deck its keys back', async (h) => {
+pageTest(env, 'deck quadrant 2. arrows move through the partners while the plot has the focus; Tab gives the deck its keys back; Esc leaves the deck', async (h) => {
   const latest = expected(env.feeds.json).periods.at(-1);
   const cards = expected(env.feeds.json, null, latest).scorecards.filter((c) => c.band != null);
   const byName = new Map(cards.map((c) => [c.partner_name, c]));
@@ -132,18 +132,16 @@ pageTest(env, 'deck quadrant 2. arrows move through the partners while the plot 
   // The focused partner's ring and tooltip are shown.
   const ring = await h.$('#s', 'quadrant-focus').getAttribute('data-tip');
   assert.ok(ring.startsWith((await card('ring')).partner_name), ring);
-  // Esc leaves the plot, not the deck; then the arrows turn slides again.
-  await h.page.keyboard.press('Escape');
-  assert.equal(await focusedId(h), 'deck');
+  // Tab leaves the plot for the deck's controls, where the arrows turn slides again.
+  await h.page.keyboard.press('Tab');
+  assert.equal(await focusedId(h), 'slide-prev');
   await h.page.keyboard.press('ArrowRight');
   await h.waitText('#s', 'slide-counter', `${BALANCE + 2} / ${DECK_TOTAL}`);
   await h.page.keyboard.press('ArrowLeft');
   await h.waitText('#s', 'slide-counter', `${BALANCE + 1} / ${DECK_TOTAL}`);
-  // Tab leaves the plot too, to the deck's controls.
-  await h.page.keyboard.press('Tab');
+  // Shift+Tab goes back to the plot; Esc there leaves the deck, as everywhere in it.
+  await h.page.keyboard.press('Shift+Tab');
   assert.equal(await focusedId(h), 'quadrant-points');
-  await h.page.keyboard.press('Tab');
-  assert.notEqual(await focusedId(h), 'quadrant-points');
   await h.page.keyboard.press('Escape');
   await h.$('#s', 'deck').waitFor({ state: 'detached' });
 });

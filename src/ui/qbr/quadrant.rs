@@ -16,9 +16,10 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The quadrant's caption and its plot. The arrow keys move through the
-/// partners while the plot has the focus (the deck's own arrows turn slides
-/// again after Esc or Tab), and Enter opens the partner in focus, as a click
-/// on its name in the portfolio does: the deck then presents that partner.
+/// partners while the plot has the focus (Tab leaves it, and on the deck's
+/// controls the arrows turn slides again; Esc leaves the deck, as the browser
+/// makes it in full screen anyway), and Enter opens the partner in focus, as a
+/// click on its name in the portfolio does: the deck then presents that partner.
 pub(super) fn on_screen(
     state: State,
     subject: &Subject,
@@ -51,7 +52,7 @@ pub(super) fn on_screen(
     let view = view! {
         <div class="ps-slide-chart ps-chart-quadrant ps-chart-plot" data-testid="slide-quadrant">
             <Plot state=state period=s.period size=size backdrop=layers.backdrop summary=place.clone()
-                data=data fmt=store over=layers.focus fit=true escape_to=".ps-deck" />
+                data=data fmt=store over=layers.focus fit=true />
         </div>
     }
     .into_any();

