@@ -90,7 +90,7 @@ for (const theme of ['light', 'dark']) {
     // plot, a partner's ring and tooltip shown, the live region speaking.
     await h.page.keyboard.press('Home');
     for (let n = 0; n < DECK_SLIDES.indexOf('balance'); n++) await h.page.keyboard.press('ArrowRight');
-    await h.waitVisible('#w', 'slide-quadrant');
+    await h.waitVisible('#w', 'quadrant-points');
     await h.page.keyboard.press('Tab');
     await h.page.keyboard.press('ArrowRight');
     await h.waitVisible('#w', 'quadrant-focus');

@@ -31,7 +31,8 @@ async function openBalance(h, src = '{{DATA}}/sample.json') {
   await h.waitVisible('#s', 'deck');
   for (let i = 0; i < BALANCE; i++) await h.page.keyboard.press('ArrowRight');
   await h.waitText('#s', 'slide-counter', `${BALANCE + 1} / ${DECK_TOTAL}`);
-  await h.waitVisible('#s', 'slide-quadrant');
+  // The plot is drawn just after the slide's first paint.
+  await h.waitVisible('#s', 'quadrant-points', 60_000);
 }
 
 /** The slide's nodes, and what its quadrant is made of. */

@@ -10,10 +10,12 @@ use super::slide::Subject;
 use crate::chart;
 use crate::i18n::qbr::Qbr;
 use crate::score::{Column, Figure, Portfolio, Scorecard};
+use crate::ui::format::Fmt;
 use crate::ui::quadrant_plot::{Plot, PlotData};
-use crate::ui::state::State;
+use crate::ui::state::{Model, State};
 use leptos::prelude::*;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// The quadrant's caption and its plot. The arrow keys move through the
 /// partners while the plot has the focus (Tab leaves it, and on the deck's
@@ -26,35 +28,89 @@ pub(super) fn on_screen(
     s: &Scorecard,
     q: &Qbr,
 ) -> (String, AnyView) {
-    let model = &subject.model;
-    let fmt = crate::ui::fmt_for(state, model);
+    let model = Arc::clone(&subject.model);
     let mut portfolio = Portfolio::new(&model.book, s.period);
     // Left to right, as in the portfolio: Home and End read across the plane.
     portfolio.sort(&model.ds, Column::Figure(Figure::Contribution), false);
     let points = chart::quadrant_points(&portfolio, &model.ds);
     let place = quadrant_place(s, points.len(), q);
-    let size = quadrant_size();
+    // The rows in that order, for pairing with the points once drawn.
+    let rows: Vec<usize> = portfolio.rows.iter().map(|r| r.partner_index).collect();
+    let (period, partner) = (s.period, s.partner.clone());
+    // The slide paints first; the plot of every partner is laid out in a task
+    // of its own after that frame (its canvas paints in the frame after), so
+    // a key press never waits for thousands of markers. The box keeps its
+    // size meanwhile: the plot fits the box, not the other way round.
+    let drawn: RwSignal<Option<Arc<Drawn>>, LocalStorage> = RwSignal::new_local(None);
+    let summary = place.clone();
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                // The slide may be gone already (a quick key press).
+                if drawn.try_with_untracked(|_| ()).is_none() {
+                    return;
+                }
+                let rows: Vec<&Scorecard> = rows
+                    .iter()
+                    .filter_map(|&i| model.book.get(i, period))
+                    .collect();
+                let plot = draw(state, &model, &rows, &partner, points);
+                drawn.try_set(Some(Arc::new(plot)));
+            },
+            Duration::ZERO,
+        );
+    });
+    let view = view! {
+        <div class="ps-slide-chart ps-chart-quadrant ps-chart-plot" data-testid="slide-quadrant"
+            aria-busy=move || drawn.with(Option::is_none).to_string()>
+            {move || drawn.get().map(|d| view! {
+                <Plot state=state period=period size=quadrant_size() backdrop=d.backdrop.clone()
+                    summary=summary.clone() data=Arc::clone(&d.data) fmt=StoredValue::new_local(d.fmt.clone())
+                    over=d.over.clone() fit=true />
+            })}
+        </div>
+    }
+    .into_any();
+    (place, view)
+}
+
+/// The drawn plot: its backdrop, the partner's layer over the markers, the
+/// points with their figures and positions, and the formatter they were drawn with.
+struct Drawn {
+    backdrop: String,
+    over: String,
+    data: Arc<PlotData>,
+    fmt: Fmt,
+}
+
+/// Draws `points` (every partner of the period, left to right, each a partner
+/// of `rows` in the same order) with `partner` on its own layer on top.
+fn draw(
+    state: State,
+    model: &Model,
+    rows: &[&Scorecard],
+    partner: &str,
+    points: Vec<chart::QuadrantPoint>,
+) -> Drawn {
+    let fmt = crate::ui::fmt_for(state, model);
     let layers = chart::balance_quadrant_focus_layers(
         &points,
-        &s.partner,
+        partner,
         &model.ds.thresholds,
-        size,
+        quadrant_size(),
         &|v| fmt.percent(Some(v)),
         &crate::ui::chart_words(fmt.m),
     );
     let data = Arc::new(PlotData::new(
         points,
-        &portfolio.rows,
+        rows,
         &layers.positions,
-        Some(&s.partner),
+        Some(partner),
     ));
-    let store = StoredValue::new_local(fmt);
-    let view = view! {
-        <div class="ps-slide-chart ps-chart-quadrant ps-chart-plot" data-testid="slide-quadrant">
-            <Plot state=state period=s.period size=size backdrop=layers.backdrop summary=place.clone()
-                data=data fmt=store over=layers.focus fit=true />
-        </div>
+    Drawn {
+        backdrop: layers.backdrop,
+        over: layers.focus,
+        data,
+        fmt,
     }
-    .into_any();
-    (place, view)
 }
