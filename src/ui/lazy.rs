@@ -63,6 +63,7 @@ on_demand! {
     /// The presentation deck over the scorecard.
     extras, preload_deck,
     fn deck(state: State, subject: Subject) -> AnyView {
+        adopt(state, QUADRANT_CSS);
         adopt(state, QBR_CSS);
         view! { <Deck state=state subject=subject /> }.into_any()
     }
@@ -82,6 +83,7 @@ on_demand! {
     portfolio, preload_portfolio,
     fn portfolio(state: State, model: Arc<Model>) -> AnyView {
         adopt(state, PORTFOLIO_CSS);
+        adopt(state, QUADRANT_CSS);
         view! { <super::portfolio::PortfolioView state=state model=model /> }.into_any()
     }
 }
@@ -110,13 +112,12 @@ on_demand! {
 // widget.css only.
 const QBR_CSS: &str = concat!(
     include_str!("../../style/qbr.css"),
-    include_str!("../../style/plan.css"),
-    include_str!("../../style/quadrant.css")
+    include_str!("../../style/plan.css")
 );
-const PORTFOLIO_CSS: &str = concat!(
-    include_str!("../../style/portfolio.css"),
-    include_str!("../../style/quadrant.css")
-);
+const PORTFOLIO_CSS: &str = include_str!("../../style/portfolio.css");
+/// The quadrant's plot, in the portfolio and on the deck's balance slide: one
+/// text, adopted by either part.
+const QUADRANT_CSS: &str = include_str!("../../style/quadrant.css");
 
 /// Adds a part's stylesheet to the widget's shadow root before its view is
 /// built, so it never shows unstyled.
