@@ -415,12 +415,15 @@ fn quadrant_for_one_partner_names_that_partner_only_and_inside_the_chart() {
                 other.label
             );
         }
-        assert_eq!(c.positions.len(), points.len());
-        // The focused partner is drawn last, on top of the others.
-        assert_eq!(
-            c.positions.last().map(|p| p.0.as_str()),
-            Some(focus.id.as_str())
-        );
+        // Positions in the order of the points, the focus among them.
+        let ids: Vec<&str> = c.positions.iter().map(|p| p.0.as_str()).collect();
+        let expected: Vec<&str> = points.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, expected);
+        // The focused partner is drawn last, on top of the others: its ring
+        // (the only stroked circle) follows every faint marker.
+        let ring = c.svg.rfind("stroke-width=\"2\"").expect("a ring");
+        let faint = c.svg.rfind("opacity=\"0.35\"").expect("faint markers");
+        assert!(ring > faint, "the focus is drawn over the others");
     }
     // An id that is not in the portfolio draws the portfolio without a name.
     let none = balance_quadrant_focus(

@@ -3,6 +3,7 @@
 //! and the pointer find the partner a user means (`chart::plane`).
 
 use partner_scorecard::chart::plane::{hit, nearest_in, triangle, Direction, Marker, Shape};
+use partner_scorecard::chart::{balance_quadrant_focus, balance_quadrant_focus_layers};
 use partner_scorecard::chart::{balance_quadrant_layers, balance_quadrant_with, ChartWords};
 use partner_scorecard::chart::{quadrant::MAX_LABELLED, QuadrantPoint};
 use partner_scorecard::contract::Thresholds;
@@ -75,6 +76,44 @@ fn the_backdrop_does_not_grow_with_the_portfolio() {
     assert!(
         few.backdrop.contains("Partner 1"),
         "labels beside few points"
+    );
+}
+
+#[test]
+fn the_decks_layers_draw_one_partner_on_top_and_no_other_marker() {
+    let t = Thresholds::default();
+    let words = ChartWords::ENGLISH;
+    let size = (289, 229);
+    let focus = "P-00042";
+    for n in [100, 5_000] {
+        let points = crowd(n);
+        let full = balance_quadrant_focus(&points, focus, &t, size, &plain, &words);
+        let layers = balance_quadrant_focus_layers(&points, focus, &t, size, &plain, &words);
+        assert_eq!(
+            layers.positions, full.positions,
+            "{n}: the full chart's positions"
+        );
+        assert_eq!(layers.positions.len(), n);
+        // The backdrop: no marker, no ring, no name; the same for any size.
+        assert_eq!(count(&layers.backdrop, "<circle"), 0, "{n}");
+        assert!(!layers.backdrop.contains("Partner 42"));
+        assert!(layers.backdrop.contains("Reward share"));
+        // The focus layer: the ring, one large marker (42 % 3 = 0: green, a
+        // circle of twice the radius), the name, and no axis or band.
+        assert_eq!(count(&layers.focus, "<circle"), 2, "{n}: {}", layers.focus);
+        assert!(layers.focus.contains(r#"r="10""#) && layers.focus.contains(r#"r="18""#));
+        assert!(layers.focus.contains("\nPartner 42\n</text>"));
+        assert!(!layers.focus.contains("Reward share") && !layers.focus.contains("<polygon"));
+        assert!(count(&layers.focus, "<") < 12, "{n}: a handful of elements");
+    }
+    let small = balance_quadrant_focus_layers(&crowd(100), focus, &t, size, &plain, &words);
+    let large = balance_quadrant_focus_layers(&crowd(5_000), focus, &t, size, &plain, &words);
+    assert_eq!(count(&small.backdrop, "<"), count(&large.backdrop, "<"));
+    // A focus that is not drawn leaves the focus layer without marks.
+    let none = balance_quadrant_focus_layers(&crowd(10), "nobody", &t, size, &plain, &words);
+    assert_eq!(
+        count(&none.focus, "<circle") + count(&none.focus, "<text"),
+        0
     );
 }
 

@@ -16,6 +16,7 @@ pub use fairness_band::{fairness_trend, FairnessChart};
 pub use health::{health_trend, HealthChart};
 pub use quadrant::{balance_quadrant, quadrant_points, QuadrantChart, QuadrantPoint};
 pub use quadrant::{balance_quadrant_focus, balance_quadrant_with};
+pub use quadrant::{balance_quadrant_focus_layers, QuadrantFocusLayers};
 pub use quadrant::{balance_quadrant_layers, QuadrantLayers};
 pub use trend::{pillar_trend, TrendChart};
 

@@ -96,6 +96,10 @@ pub fn hit(points: &[(f64, f64)], at: (f64, f64), radius: f64) -> Option<usize> 
     best.map(|(_, j)| j)
 }
 
+/// The opacity of the other partners' markers beside a focused partner (the
+/// deck's): context only. The SVG and the canvas both use it.
+pub const FAINT: f64 = 0.35;
+
 /// A marker's shape, in chart pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Shape {

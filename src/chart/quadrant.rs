@@ -4,7 +4,7 @@
 
 use super::health::Ticks;
 use super::palette;
-use super::plane::{Marker, Shape};
+use super::plane::{Marker, Shape, FAINT};
 use super::ChartWords;
 use crate::contract::{Dataset, Thresholds};
 use crate::score::{Band, Portfolio};
@@ -46,6 +46,33 @@ pub struct QuadrantLayers {
     pub backdrop: String,
     /// As [`QuadrantChart::positions`], the markers' centres in SVG pixels.
     pub positions: Vec<(String, f64, f64)>,
+}
+
+/// The deck's quadrant for one partner in layers, as [`QuadrantLayers`] are
+/// the portfolio's: a backdrop without markers, the partner in focus on a
+/// layer of its own (its ring, its large marker and its name, a handful of
+/// elements), and where every marker goes, for the UI to paint the others
+/// faint on one canvas between the two.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuadrantFocusLayers {
+    /// Band regions, grid, axes and the fair line.
+    pub backdrop: String,
+    /// The focused partner's ring, marker and name, on a transparent SVG of
+    /// the same viewBox; empty of marks when the focus is not among the points.
+    pub focus: String,
+    /// As [`QuadrantChart::positions`].
+    pub positions: Vec<(String, f64, f64)>,
+}
+
+/// Which parts of the quadrant one drawing writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layer {
+    /// The whole chart, markers and all (downloads, print, the PowerPoint file).
+    All,
+    /// Everything but the markers and the focused partner.
+    Backdrop,
+    /// The focused partner only.
+    Focus,
 }
 
 /// The partners of a portfolio that have a contribution share, a reward share
@@ -97,7 +124,13 @@ pub fn balance_quadrant_with(
     format_share: &dyn Fn(f64) -> String,
     words: &ChartWords,
 ) -> QuadrantChart {
-    quadrant(points, (thresholds, None, true), size, format_share, words)
+    quadrant(
+        points,
+        (thresholds, None, Layer::All),
+        size,
+        format_share,
+        words,
+    )
 }
 
 /// `balance_quadrant_with` without its markers: the backdrop and the markers'
@@ -110,8 +143,13 @@ pub fn balance_quadrant_layers(
     format_share: &dyn Fn(f64) -> String,
     words: &ChartWords,
 ) -> QuadrantLayers {
-    let QuadrantChart { svg, positions } =
-        quadrant(points, (thresholds, None, false), size, format_share, words);
+    let QuadrantChart { svg, positions } = quadrant(
+        points,
+        (thresholds, None, Layer::Backdrop),
+        size,
+        format_share,
+        words,
+    );
     QuadrantLayers {
         backdrop: svg,
         positions,
@@ -131,16 +169,45 @@ pub fn balance_quadrant_focus(
 ) -> QuadrantChart {
     quadrant(
         points,
-        (thresholds, Some(focus), true),
+        (thresholds, Some(focus), Layer::All),
         size,
         format_share,
         words,
     )
 }
 
+/// `balance_quadrant_focus` in layers, for a slide that paints thousands of
+/// partners on a canvas: the backdrop and the focus layer together draw what
+/// the full chart does, but the other partners' markers, which are at
+/// `positions` (the same as the full chart's).
+pub fn balance_quadrant_focus_layers(
+    points: &[QuadrantPoint],
+    focus: &str,
+    thresholds: &Thresholds,
+    size: (u32, u32),
+    format_share: &dyn Fn(f64) -> String,
+    words: &ChartWords,
+) -> QuadrantFocusLayers {
+    let draw = |layer| {
+        quadrant(
+            points,
+            (thresholds, Some(focus), layer),
+            size,
+            format_share,
+            words,
+        )
+    };
+    let QuadrantChart { svg, positions } = draw(Layer::Backdrop);
+    QuadrantFocusLayers {
+        backdrop: svg,
+        focus: draw(Layer::Focus).svg,
+        positions,
+    }
+}
+
 fn quadrant(
     points: &[QuadrantPoint],
-    bands_and_focus: (&Thresholds, Option<&str>, bool),
+    bands_and_focus: (&Thresholds, Option<&str>, Layer),
     size: (u32, u32),
     format_share: &dyn Fn(f64) -> String,
     words: &ChartWords,
@@ -182,7 +249,7 @@ fn draw(
     svg: &mut String,
     positions: &mut Vec<(String, f64, f64)>,
     points: &[QuadrantPoint],
-    (thresholds, focus, markers): (&Thresholds, Option<&str>, bool),
+    (thresholds, focus, layer): (&Thresholds, Option<&str>, Layer),
     size: (u32, u32),
     format_share: &dyn Fn(f64) -> String,
     words: &ChartWords,
@@ -198,70 +265,54 @@ fn draw(
             Ticks::new(0.0..1.0, ticks),
         )?;
 
-    // Band regions: curves of equal F from (0, 0) to (1, 1), see regions.rs.
-    let regions = super::regions::band_regions(thresholds, 48);
-    chart.draw_series(regions.into_iter().map(|(corners, band)| {
-        let colour = match band {
-            Band::Green => palette::GREEN,
-            Band::Amber => palette::AMBER,
-            Band::Red => palette::RED,
-        };
-        Polygon::new(corners, colour.mix(0.1).filled())
-    }))?;
+    let backdrop = layer != Layer::Focus;
+    if backdrop {
+        draw_backdrop(&mut chart, thresholds, format_share, words)?;
+    }
+
+    // Where each point goes, and every position in the order of the points
+    // given, whatever order the markers are drawn in.
+    let coords: Vec<Option<Placed>> = points
+        .iter()
+        .map(|p| {
+            (p.contribution.is_finite() && p.reward.is_finite()).then(|| {
+                let at = (p.contribution.clamp(0.0, 1.0), p.reward.clamp(0.0, 1.0));
+                let (px, py) = chart.backend_coord(&at);
+                (at, f64::from(px), f64::from(py))
+            })
+        })
+        .collect();
+    positions.extend(
+        points
+            .iter()
+            .zip(&coords)
+            .filter_map(|(p, c)| c.map(|(_, x, y)| (p.id.clone(), x, y))),
+    );
 
     let ink = palette::TEXT;
-    let text = ("sans-serif", 12).into_font().color(&ink);
-    chart
-        .configure_mesh()
-        .bold_line_style(palette::GRID.mix(0.5))
-        .axis_style(palette::GRID)
-        .x_label_formatter(&|v| format_share(*v))
-        .y_label_formatter(&|v| format_share(*v))
-        .x_desc(words.contribution_share)
-        .y_desc(words.reward_share)
-        .label_style(text.clone())
-        .axis_desc_style(text)
-        .draw()?;
-
-    chart.draw_series(DashedLineSeries::new(
-        [(0.0, 0.0), (1.0, 1.0)],
-        6,
-        4,
-        ShapeStyle::from(&ink).stroke_width(1),
-    ))?;
-    chart.draw_series(std::iter::once(
-        EmptyElement::at((0.9, 0.9))
-            + Text::new(
-                words.fair.to_string(),
-                (6, 0),
-                ("sans-serif", 11).into_font().color(&ink),
-            ),
-    ))?;
-
     // Markers first, then labels in the space the markers leave.
     let mut drawn: Vec<((f64, f64), f64, f64, &QuadrantPoint)> = Vec::new();
     let mut focused = None;
+    let is_focus = |i: &usize| Some(points[*i].id.as_str()) == focus;
     // The focused partner is drawn last so no other marker covers it.
-    let order = points
-        .iter()
-        .filter(|p| Some(p.id.as_str()) != focus)
-        .chain(points.iter().filter(|p| Some(p.id.as_str()) == focus));
-    for p in order {
-        if !(p.contribution.is_finite() && p.reward.is_finite()) {
+    let order = (0..points.len())
+        .filter(|i| !is_focus(i))
+        .chain((0..points.len()).filter(is_focus));
+    for i in order {
+        let (p, Some((at, x, y))) = (&points[i], coords[i]) else {
             continue;
-        }
-        let at = (p.contribution.clamp(0.0, 1.0), p.reward.clamp(0.0, 1.0));
-        let (px, py) = chart.backend_coord(&at);
-        let (x, y) = (f64::from(px), f64::from(py));
-        positions.push((p.id.clone(), x, y));
+        };
         let is_focus = Some(p.id.as_str()) == focus;
         // Beside a focused partner the others are context only: faint, small.
         let (alpha, scale) = match (focus, is_focus) {
             (None, _) => (1.0, 1),
             (Some(_), true) => (1.0, 2),
-            (Some(_), false) => (0.35, 1),
+            (Some(_), false) => (FAINT, 1),
         };
         if is_focus {
+            if layer == Layer::Backdrop {
+                continue;
+            }
             focused = Some((at, x, y, p));
             chart.draw_series(std::iter::once(Circle::new(
                 at,
@@ -271,7 +322,7 @@ fn draw(
         } else if focus.is_none() {
             drawn.push((at, x, y, p));
         }
-        if !markers {
+        if layer == Layer::Backdrop || (layer == Layer::Focus && !is_focus) {
             continue;
         }
         let marker = Marker::of(p.band, f64::from(scale));
@@ -328,7 +379,7 @@ fn draw(
     // A crowded chart gets no labels: they could not be placed without overlap,
     // and each costs a text measurement in the browser. The UI names every
     // point on hover and focus.
-    if drawn.len() > MAX_LABELLED {
+    if drawn.len() > MAX_LABELLED || !backdrop {
         root.present()?;
         return Ok(());
     }
@@ -373,5 +424,58 @@ fn draw(
         ))?;
     }
     root.present()?;
+    Ok(())
+}
+
+/// A point on the plane and its centre in SVG pixels.
+type Placed = ((f64, f64), f64, f64);
+
+type Plane<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<Ticks, Ticks>>;
+
+/// The band regions, the grid with its axes, and the fair line.
+fn draw_backdrop(
+    chart: &mut Plane<'_, '_>,
+    thresholds: &Thresholds,
+    format_share: &dyn Fn(f64) -> String,
+    words: &ChartWords,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let regions = super::regions::band_regions(thresholds, 48);
+    chart.draw_series(regions.into_iter().map(|(corners, band)| {
+        let colour = match band {
+            Band::Green => palette::GREEN,
+            Band::Amber => palette::AMBER,
+            Band::Red => palette::RED,
+        };
+        Polygon::new(corners, colour.mix(0.1).filled())
+    }))?;
+
+    let ink = palette::TEXT;
+    let text = ("sans-serif", 12).into_font().color(&ink);
+    chart
+        .configure_mesh()
+        .bold_line_style(palette::GRID.mix(0.5))
+        .axis_style(palette::GRID)
+        .x_label_formatter(&|v| format_share(*v))
+        .y_label_formatter(&|v| format_share(*v))
+        .x_desc(words.contribution_share)
+        .y_desc(words.reward_share)
+        .label_style(text.clone())
+        .axis_desc_style(text)
+        .draw()?;
+
+    chart.draw_series(DashedLineSeries::new(
+        [(0.0, 0.0), (1.0, 1.0)],
+        6,
+        4,
+        ShapeStyle::from(&ink).stroke_width(1),
+    ))?;
+    chart.draw_series(std::iter::once(
+        EmptyElement::at((0.9, 0.9))
+            + Text::new(
+                words.fair.to_string(),
+                (6, 0),
+                ("sans-serif", 11).into_font().color(&ink),
+            ),
+    ))?;
     Ok(())
 }

@@ -67,6 +67,7 @@ on_demand! {
     /// The presentation deck over the scorecard.
     extras, preload_deck,
     fn deck(state: State, subject: Subject) -> AnyView {
+        adopt(state, QUADRANT_CSS);
         adopt(state, QBR_CSS);
         view! { <Deck state=state subject=subject /> }.into_any()
     }
@@ -86,6 +87,7 @@ on_demand! {
     portfolio, preload_portfolio,
     fn portfolio(state: State, model: Arc<Model>) -> AnyView {
         adopt(state, PORTFOLIO_CSS);
+        adopt(state, QUADRANT_CSS);
         view! { <super::portfolio::PortfolioView state=state model=model /> }.into_any()
     }
 }
@@ -163,6 +165,9 @@ const QBR_CSS: &str = concat!(
     include_str!("../../style/plan.css")
 );
 const PORTFOLIO_CSS: &str = include_str!("../../style/portfolio.css");
+/// The quadrant's plot, in the portfolio and on the deck's balance slide: one
+/// text, adopted by either part.
+const QUADRANT_CSS: &str = include_str!("../../style/quadrant.css");
 
 /// Adds a part's stylesheet to the widget's shadow root before its view is
 /// built, so it never shows unstyled.

@@ -142,31 +142,12 @@ fn draw(
             &|v| fmt.percent(Some(v)),
             &words,
         );
-        // Points, their scorecards and their positions are in one order (each
-        // a subsequence of the one before): one walk pairs them up, with no
-        // lookup table for thousands of partners.
-        let mut rows = portfolio.rows.iter();
-        let figures = points
-            .iter()
-            .map(|p| {
-                rows.by_ref()
-                    .find(|s| s.partner == p.id)
-                    .map_or((None, None), |s| (s.fairness, s.health))
-            })
-            .collect();
-        let mut at = layers.positions.iter().peekable();
-        let xy = points
-            .iter()
-            .map(|p| match at.next_if(|(id, _, _)| *id == p.id) {
-                Some(&(_, x, y)) => (x, y),
-                None => (f64::NAN, f64::NAN),
-            })
-            .collect();
-        let data = Arc::new(PlotData {
+        let data = Arc::new(PlotData::new(
             points,
-            figures,
-            xy,
-        });
+            &portfolio.rows,
+            &layers.positions,
+            None,
+        ));
 
         // The full chart, markers and all, is drawn only when a download asks for it.
         let full_svg = {

@@ -3,7 +3,7 @@
 //! when zoom or a screen of another density changes what a device pixel is.
 
 use super::quadrant_plot::PlotData;
-use crate::chart::plane::{triangle, Marker, Shape};
+use crate::chart::plane::{triangle, Marker, Shape, FAINT};
 use crate::score::Band;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -124,6 +124,11 @@ fn paint(canvas: &HtmlCanvasElement, size: (u32, u32), data: &PlotData) {
         return;
     };
     let _ = ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
+    // Beside the deck's partner (drawn on its own layer) the others are
+    // context only, faint as in the full chart.
+    if data.focus.is_some() {
+        ctx.set_global_alpha(FAINT);
+    }
     for band in [Band::Green, Band::Amber, Band::Red] {
         let marker = Marker::of(band, 1.0);
         ctx.begin_path();
@@ -131,7 +136,9 @@ fn paint(canvas: &HtmlCanvasElement, size: (u32, u32), data: &PlotData) {
             .points
             .iter()
             .zip(&data.xy)
-            .filter(|(p, _)| p.band == band);
+            .enumerate()
+            .filter(|&(i, (p, _))| p.band == band && Some(i) != data.focus)
+            .map(|(_, pair)| pair);
         for (_, &(x, y)) in here.filter(|(_, (x, y))| x.is_finite() && y.is_finite()) {
             match marker.shape {
                 Shape::Circle(r) => {

@@ -4,7 +4,8 @@
 //! nearest partner in their direction (`chart::plane::nearest_in`), a live
 //! region names the partner in focus, and Enter, or a click on a marker, opens
 //! it like its name in the table does. Thousands of partners therefore cost a
-//! canvas repaint, not thousands of elements.
+//! canvas repaint, not thousands of elements. The portfolio and the deck's
+//! balance slide both show it; the deck adds a layer for its partner on top.
 
 use super::format::Fmt;
 use super::portfolio::{band_icon, band_word, open};
@@ -13,6 +14,7 @@ use crate::chart::plane::{hit, nearest_in, Direction};
 use crate::chart::QuadrantPoint;
 use crate::contract::Quarter;
 use crate::i18n::fill;
+use crate::score::Scorecard;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -25,6 +27,46 @@ pub(super) struct PlotData {
     pub points: Vec<QuadrantPoint>,
     pub figures: Vec<(Option<f64>, Option<f64>)>,
     pub xy: Vec<(f64, f64)>,
+    /// The deck's partner: its own layer draws it, the canvas the others faint.
+    pub focus: Option<usize>,
+}
+
+impl PlotData {
+    /// Pairs each point with its scorecard's figures and its position. The
+    /// points, `rows` and `positions` are in one order (each a subsequence of
+    /// the one before), so one walk pairs them up, with no lookup table for
+    /// thousands of partners.
+    pub fn new(
+        points: Vec<QuadrantPoint>,
+        rows: &[&Scorecard],
+        positions: &[(String, f64, f64)],
+        focus: Option<&str>,
+    ) -> PlotData {
+        let mut rows = rows.iter();
+        let figures = points
+            .iter()
+            .map(|p| {
+                rows.by_ref()
+                    .find(|s| s.partner == p.id)
+                    .map_or((None, None), |s| (s.fairness, s.health))
+            })
+            .collect();
+        let mut at = positions.iter().peekable();
+        let xy = points
+            .iter()
+            .map(|p| match at.next_if(|(id, _, _)| *id == p.id) {
+                Some(&(_, x, y)) => (x, y),
+                None => (f64::NAN, f64::NAN),
+            })
+            .collect();
+        let focus = focus.and_then(|id| points.iter().position(|p| p.id == id));
+        PlotData {
+            points,
+            figures,
+            xy,
+            focus,
+        }
+    }
 }
 
 /// How near the pointer must be to a marker's centre, in chart pixels, to
@@ -40,6 +82,12 @@ pub(super) fn Plot(
     summary: String,
     data: Arc<PlotData>,
     fmt: StoredValue<Fmt, LocalStorage>,
+    /// An SVG drawn over the markers (the deck's partner), of the backdrop's viewBox.
+    #[prop(optional)]
+    over: Option<String>,
+    /// As large as its box allows (a slide), instead of at most its pixel width.
+    #[prop(optional)]
+    fit: bool,
 ) -> impl IntoView {
     let (w, h) = size;
     let m = fmt.with_value(|f| f.m);
@@ -105,13 +153,21 @@ pub(super) fn Plot(
         let data = Arc::clone(&data);
         let open_point = open_point.clone();
         move |ev: web_sys::KeyboardEvent| {
+            if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+                return;
+            }
             let key = ev.key();
             let from = active.get_untracked().unwrap_or(0);
             let next = match key.as_str() {
                 "Home" => Some(0),
                 "End" => Some(last),
                 "Enter" | " " => {
+                    // The keys the plot uses are its own: the deck around it
+                    // must not also turn the slide. Esc and Tab are not: in
+                    // full screen the browser takes Esc anyway (it leaves full
+                    // screen, and so the deck), so Tab is the way out.
                     ev.prevent_default();
+                    ev.stop_propagation();
                     open_point(from);
                     return;
                 }
@@ -122,6 +178,7 @@ pub(super) fn Plot(
             if let Some(next) = next {
                 // The page must not scroll under the keys that move the focus.
                 ev.prevent_default();
+                ev.stop_propagation();
                 if active.get_untracked() != Some(next) {
                     active.set(Some(next));
                 }
@@ -154,20 +211,30 @@ pub(super) fn Plot(
         ],
     );
 
+    let start = data.focus.unwrap_or(0);
+    // A slide's box is a size container: the plot takes the most of it that
+    // keeps the chart's proportions.
+    let (max_width, width) = if fit {
+        (None, Some(format!("min(100cqw, calc(100cqh * {w} / {h}))")))
+    } else {
+        (Some(format!("{w}px")), None)
+    };
+
     view! {
-        <div class="ps-q-plot" style:max-width=format!("{w}px")>
+        <div class="ps-q-plot" style:max-width=max_width style:width=width>
             // Inverted as one in the dark theme (.ps-svg), like every chart.
             <div class="ps-svg ps-q-svg" role="img" aria-label=summary>
                 <div class="ps-q-backdrop" inner_html=backdrop></div>
                 <canvas class="ps-q-canvas" node_ref=canvas data-testid="quadrant-canvas"
                     width=w height=h></canvas>
+                {over.map(|svg| view! { <div class="ps-q-over-layer" data-testid="quadrant-over" inner_html=svg></div> })}
             </div>
             <div class="ps-q-points" data-testid="quadrant-points" tabindex="0" role="application"
                 aria-label=keys data-points=count
                 class:ps-q-over=move || hover.get().is_some()
                 on:focus=move |_| {
                     if active.get_untracked().is_none() {
-                        active.set(Some(0));
+                        active.set(Some(start));
                     }
                 }
                 on:keydown=on_key

@@ -6,7 +6,7 @@
 
 import { createRequire } from 'node:module';
 import { assert, hostPage, pageTest, suite } from './harness.mjs';
-import { DECK_TOTAL } from './deck.mjs';
+import { DECK_SLIDES, DECK_TOTAL } from './deck.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -86,5 +86,15 @@ for (const theme of ['light', 'dark']) {
       await h.waitText('#w', 'slide-counter', `${n} / ${DECK_TOTAL}`);
       await axe(h, `deck slide ${n} (${theme})`);
     }
+    // The balance slide again with its quadrant in use: the focus on the
+    // plot, a partner's ring and tooltip shown, the live region speaking.
+    await h.page.keyboard.press('Home');
+    for (let n = 0; n < DECK_SLIDES.indexOf('balance'); n++) await h.page.keyboard.press('ArrowRight');
+    await h.waitVisible('#w', 'quadrant-points');
+    await h.page.keyboard.press('Tab');
+    await h.page.keyboard.press('ArrowRight');
+    await h.waitVisible('#w', 'quadrant-focus');
+    assert.match(await h.text('#w', 'quadrant-live'), /: fairness /);
+    await axe(h, `deck balance slide, quadrant in focus (${theme})`);
   });
 }

@@ -1,13 +1,17 @@
 // Browser benchmark of presentation mode (not a test file).
 //
-//   node tests/e2e/bench-qbr.mjs [--runs 3] [--sizes 12,1000,5000]
+//   node tests/e2e/bench-qbr.mjs [--runs 3] [--sizes 12,1000,5000] [--dist DIR]
 //
-// Serves a snapshot of the existing dist/ and `scorecard sample --partners N
+// Serves a snapshot of the existing dist/ (or DIR as it is: another build, for
+// the "before" figures) and `scorecard sample --partners N
 // --quarters 8 --seed 7` on 127.0.0.1 (servers.mjs) and drives headless Chromium
 // at 1920×1080. For one partner, timed with performance.now() inside the page:
 //   open: a click on Present → the first slide in the DOM and the next frame painted;
 //   each slide: ArrowRight → the counter changed and the next frame painted (the
-//     balance slide draws the quadrant of every partner of the quarter);
+//     balance slide draws the quadrant of every partner of the quarter; the
+//     elements in the shadow root while it shows are `balanceNodes`;
+//     `balanceDrawn` runs on until its plot is in the DOM and one more frame
+//     has painted its canvas, for a build that draws the plot after the slide);
 //   handout: a click on Print / PDF → window.print() called (all eight slides
 //     rendered, the host page prepared);
 //   long tasks over 50 ms during all of that (PerformanceObserver 'longtask').
@@ -17,7 +21,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { DECK_SLIDES } from './deck.mjs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { close, listen, scorecard, snapshotDist, startApp, startData } from './servers.mjs';
@@ -56,13 +60,21 @@ async function once(browser, env, size) {
     for (;;) {
       await new Promise((f) => requestAnimationFrame(() => setTimeout(f, 0)));
       const done = until === 'printed' ? window.__printedAt
+        : until === 'plot' ? !r.querySelector('[data-testid="slide-quadrant"][aria-busy="true"]')
         : r.querySelector('[data-testid="slide-counter"]')?.textContent.trim() === until;
       if (done) return (until === 'printed' ? window.__printedAt : performance.now()) - t0;
       if (performance.now() - t0 > 60_000) throw new Error(`no ${until}`);
     }
   }, [action, until]);
   const result = { open: await timed('present', `1 / ${SLIDES.length}`) };
-  for (let n = 2; n <= SLIDES.length; n++) result[SLIDES[n - 1]] = await timed('next', `${n} / ${SLIDES.length}`);
+  for (let n = 2; n <= SLIDES.length; n++) {
+    result[SLIDES[n - 1]] = await timed('next', `${n} / ${SLIDES.length}`);
+    if (SLIDES[n - 1] === 'balance') {
+      // Measured from the same key press: the slide's time plus the wait for its plot.
+      result.balanceDrawn = result.balance + await timed('none', 'plot');
+      result.balanceNodes = await page.evaluate(() => document.querySelector('#s').shadowRoot.querySelectorAll('*').length);
+    }
+  }
   result.handout = await timed('print', 'printed');
   const long = await page.evaluate(() => window.__long);
   result.longTasks = long.length;
@@ -72,7 +84,8 @@ async function once(browser, env, size) {
 }
 
 const env = {};
-const root = snapshotDist();
+const given = arg('dist', null);
+const root = given ? resolve(given) : snapshotDist();
 const app = startApp(env, root);
 env.appOrigin = `http://127.0.0.1:${await listen(app)}`;
 const data = startData(env, { json: '{}', csv: '', doc: {} });
@@ -97,12 +110,12 @@ try {
   await browser.close();
   await close(app);
   await close(data);
-  rmSync(root, { recursive: true, force: true });
+  if (!given) rmSync(root, { recursive: true, force: true });
 }
 mkdirSync(ARTIFACTS, { recursive: true });
 writeFileSync(join(ARTIFACTS, 'bench-qbr.json'), JSON.stringify(report, null, 2));
-const cols = ['open', ...SLIDES.slice(1), 'handout', 'longTasks', 'longest'];
+const cols = ['open', ...SLIDES.slice(1), 'balanceDrawn', 'handout', 'balanceNodes', 'longTasks', 'longest'];
 console.log(`| partners | ${cols.join(' | ')} |\n|---:|${cols.map(() => '---:').join('|')}|`);
 for (const [size, r] of Object.entries(report.sizes)) {
-  console.log(`| ${size} | ${cols.map((c) => (c === 'longTasks' ? r[c] : `${Math.round(r[c])} ms`)).join(' | ')} |`);
+  console.log(`| ${size} | ${cols.map((c) => (c === 'longTasks' || c === 'balanceNodes' ? r[c] : `${Math.round(r[c])} ms`)).join(' | ')} |`);
 }

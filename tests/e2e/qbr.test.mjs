@@ -157,6 +157,8 @@ pageTest(env, 'qbr 4. the slides show the engine\'s figures for the partner and 
   await h.page.keyboard.press('Home');
   for (let i = 0; i < 4; i++) await h.page.keyboard.press('ArrowRight');
   await slideIs(h, 4);
+  // The quadrant is drawn just after the slide's first paint.
+  await h.waitVisible('#s', 'quadrant-points');
   const svgText = await h.page.evaluate(() => [...document.querySelector('#s').shadowRoot
     .querySelectorAll('.ps-chart-quadrant svg text')].map((t) => t.textContent.trim()));
   assert.ok(svgText.includes(card.partner_name), `quadrant labels: ${svgText.join(' | ')}`);
@@ -301,6 +303,7 @@ pageTest(env, 'qbr 8. screenshots of four slides at 1920×1080', { viewport: { w
     await h.page.keyboard.press('Home');
     for (let i = 0; i < n; i++) await h.page.keyboard.press('ArrowRight');
     await slideIs(h, n);
+    if (KEYS[n] === 'balance') await h.waitVisible('#s', 'quadrant-points');
     await h.page.evaluate(() => document.fonts.ready);
     const path = join(ARTIFACTS, `qbr-${KEYS[n]}-1920.png`);
     await h.page.screenshot({ path });

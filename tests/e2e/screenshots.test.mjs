@@ -96,6 +96,8 @@ pageTest(env, 'screenshot: the deck at 1920×1080 (view="qbr"), its control bar 
       await h.$('#s', 'slide-next').click();
       if (Number((await h.text('#s', 'slide-counter')).split(' / ')[0]) > n + 1) break;
     }
+    // The balance slide's quadrant is drawn just after the slide's first paint.
+    if (key === 'balance') await h.waitVisible('#s', 'quadrant-points');
     await h.page.screenshot({ path });
     for (const id of ['slide-prev', 'slide-next', 'deck-exit']) {
       const b = await h.$('#s', id).boundingBox();

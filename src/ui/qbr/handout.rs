@@ -11,7 +11,7 @@ pub fn Handout(state: State, subject: Subject) -> impl IntoView {
     let q = super::words(state);
     let fmt = crate::ui::fmt_for(state, &subject.model);
     let pages = (0..SLIDES.len())
-        .map(|n| view! { <div class="ps-print-page">{slide::slide(&subject, &fmt, q, n)}</div> })
+        .map(|n| view! { <div class="ps-print-page">{slide::slide(&subject, &fmt, q, n, None)}</div> })
         .collect_view();
     let by = state.printing.get_untracked();
     let undo = StoredValue::new_local(None::<js_sys::Function>);

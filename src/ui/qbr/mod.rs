@@ -10,6 +10,7 @@ mod outline_plan;
 mod pillar;
 mod plan;
 mod plan_edit;
+mod quadrant;
 mod slide;
 
 pub use handout::Handout;
@@ -170,7 +171,7 @@ pub fn Deck(state: State, subject: Subject) -> impl IntoView {
         let subject = subject.clone();
         move || {
             let fmt = crate::ui::fmt_for(state, &subject.model);
-            slide::slide(&subject, &fmt, q, state.slide.get())
+            slide::slide(&subject, &fmt, q, state.slide.get(), Some(state))
         }
     };
     let announce = move || {

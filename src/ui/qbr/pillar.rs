@@ -7,6 +7,7 @@ use crate::contract::{Pillar, Side};
 use crate::i18n::{fill, qbr::Qbr};
 use crate::score::{Portfolio, Scorecard};
 use crate::ui::format::Fmt;
+use crate::ui::state::State;
 use crate::ui::words;
 use leptos::prelude::*;
 
@@ -120,40 +121,50 @@ pub(super) fn balance_charts(
     fmt: &Fmt,
     q: &Qbr,
 ) -> BalanceCharts {
-    let m = fmt.m;
-    let t = &subject.model.ds.thresholds;
-    let words_ = crate::ui::chart_words(m);
-    let fairness = chart::fairness_trend_with(
-        &subject.model.book,
-        subject.index,
-        t,
-        chart_size(660, 380),
-        &|v| fmt.ratio(Some(v)),
-        &words_,
-    );
     let portfolio = Portfolio::new(&subject.model.book, s.period);
     let points = chart::quadrant_points(&portfolio, &subject.model.ds);
     let quadrant = chart::balance_quadrant_focus(
         &points,
         &s.partner,
-        t,
-        chart_size(480, 380),
+        &subject.model.ds.thresholds,
+        quadrant_size(),
         &|v| fmt.percent(Some(v)),
-        &words_,
+        &crate::ui::chart_words(fmt.m),
     );
-    let place = fill(
+    BalanceCharts {
+        fairness: fairness_chart(subject, fmt),
+        quadrant,
+        place: quadrant_place(s, points.len(), q),
+    }
+}
+
+/// The balance slide's quadrant, drawn for a box of 480 × 380 design units.
+pub(super) fn quadrant_size() -> (u32, u32) {
+    chart_size(480, 380)
+}
+
+/// The partner's fairness over its quarters against the bands.
+fn fairness_chart(subject: &Subject, fmt: &Fmt) -> chart::FairnessChart {
+    chart::fairness_trend_with(
+        &subject.model.book,
+        subject.index,
+        &subject.model.ds.thresholds,
+        chart_size(660, 380),
+        &|v| fmt.ratio(Some(v)),
+        &crate::ui::chart_words(fmt.m),
+    )
+}
+
+/// The quadrant's caption: where the partner is among `count` partners.
+pub(super) fn quadrant_place(s: &Scorecard, count: usize, q: &Qbr) -> String {
+    fill(
         q.partner_in_quadrant,
         &[
             ("name", &s.partner_name),
-            ("count", &points.len().to_string()),
+            ("count", &count.to_string()),
             ("period", &s.period.to_string()),
         ],
-    );
-    BalanceCharts {
-        fairness,
-        quadrant,
-        place,
-    }
+    )
 }
 
 /// A pillar's trend over the partner's quarters, as the pillar slide and the
@@ -169,13 +180,27 @@ pub(super) fn pillar_chart(subject: &Subject, p: Pillar, fmt: &Fmt) -> chart::Tr
     )
 }
 
-pub fn balance_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> AnyView {
+pub fn balance_slide(
+    subject: &Subject,
+    s: &Scorecard,
+    fmt: &Fmt,
+    q: &Qbr,
+    screen: Option<State>,
+) -> AnyView {
     let m = fmt.m;
-    let BalanceCharts {
-        fairness: f,
-        quadrant,
-        place,
-    } = balance_charts(subject, s, fmt, q);
+    let f = fairness_chart(subject, fmt);
+    // On screen the quadrant is the portfolio's plot, one canvas for every
+    // partner; on paper the whole chart as vectors.
+    let (place, quadrant) = match screen {
+        Some(state) => super::quadrant::on_screen(state, subject, s, q),
+        None => {
+            let BalanceCharts {
+                quadrant, place, ..
+            } = balance_charts(subject, s, fmt, q);
+            let chart = chart_box("ps-chart-quadrant", place.clone(), quadrant.svg);
+            (place, chart)
+        }
+    };
     let band = super::slide::band_badge(m, s.band);
     let shift = crate::ui::verdict::takes_all_sentence(s, fmt, &subject.vendor)
         .into_iter()
@@ -194,8 +219,8 @@ pub fn balance_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> An
                 {chart_box("ps-chart-fairness", m.chart_fairness_title.to_string(), f.svg)}
             </figure>
             <figure>
-                <figcaption>{place.clone()}</figcaption>
-                {chart_box("ps-chart-quadrant", place, quadrant.svg)}
+                <figcaption>{place}</figcaption>
+                {quadrant}
             </figure>
         </div>
     }

@@ -11,7 +11,7 @@ use crate::i18n::Messages;
 use crate::i18n::{fill, qbr::Qbr};
 use crate::score::{Band, Scorecard};
 use crate::ui::format::Fmt;
-use crate::ui::state::Model;
+use crate::ui::state::{Model, State};
 use crate::ui::words;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -95,7 +95,15 @@ impl Kind {
 }
 
 /// Slide `n` (0-based) in its frame: context line, title, body, page number.
-pub fn slide(subject: &Subject, fmt: &Fmt, q: &'static Qbr, n: usize) -> AnyView {
+/// `screen` is the deck's state on screen (interactive charts), `None` on
+/// paper (the handout: every chart as vectors).
+pub fn slide(
+    subject: &Subject,
+    fmt: &Fmt,
+    q: &'static Qbr,
+    n: usize,
+    screen: Option<State>,
+) -> AnyView {
     let n = n.min(SLIDES.len() - 1);
     let kind = SLIDES[n];
     let title = kind.title(fmt.m, q);
@@ -120,7 +128,7 @@ pub fn slide(subject: &Subject, fmt: &Fmt, q: &'static Qbr, n: usize) -> AnyView
             }
             .into_any(),
             Kind::Pillar(p) => pillar_slide(subject, s, p, fmt, q),
-            Kind::Balance => balance_slide(subject, s, fmt, q),
+            Kind::Balance => balance_slide(subject, s, fmt, q, screen),
             Kind::Alignment => alignment_slide(subject, s, fmt, q),
             Kind::Targets => targets_slide(subject, s, fmt),
             Kind::Commitments => commitments_slide(subject, fmt, q),

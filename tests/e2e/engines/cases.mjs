@@ -11,7 +11,7 @@
 // checked to arrive only when it is opened, in every engine.
 
 import assert from 'node:assert/strict';
-import { DECK_TOTAL } from '../deck.mjs';
+import { DECK_SLIDES, DECK_TOTAL } from '../deck.mjs';
 
 /** fairness as the widget shows it: two decimals and '×'. */
 const two = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -308,6 +308,60 @@ export const CASES = [
         .querySelector('[aria-label="Nächste Folie"]'), null, 'the deck\'s buttons in German');
       await c.press('Escape');
       await c.waitFor(() => !document.querySelector('#s').shadowRoot.querySelector('[data-testid="deck"]'), null, 'the deck to close');
+    },
+  },
+  {
+    name: 'the deck\'s balance slide: its quadrant takes the arrows while it has the focus, Tab gives them back, Enter opens a partner',
+    async run(c) {
+      await c.open(`<partner-scorecard id="s" src="${c.env.dataOrigin}/sample.json" partner="${PARTNER}"></partner-scorecard>`);
+      await c.waitEvent('scorecard-ready', 's');
+      await c.waitFor(() => !!document.querySelector('#s').shadowRoot.querySelector('[data-testid="present"]'), null, 'Present');
+      await c.click('#s', '[data-testid="present"]');
+      await c.waitText('#s', 'slide-counter', `1 / ${DECK_TOTAL}`);
+      const balance = DECK_SLIDES.indexOf('balance') + 1;
+      for (let n = 2; n <= balance; n++) {
+        await c.press('ArrowRight');
+        await c.waitText('#s', 'slide-counter', `${n} / ${DECK_TOTAL}`);
+      }
+      await c.waitFor(() => {
+        const canvas = document.querySelector('#s').shadowRoot.querySelector('[data-testid="slide-quadrant"] canvas');
+        if (!canvas || canvas.width < 100) return false;
+        const px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 3; i < px.length; i += 4) if (px[i]) return true;
+        return false;
+      }, null, 'the slide\'s quadrant canvas to be painted');
+      await c.press('Tab');
+      assert.equal(await c.focused('#s'), 'quadrant-points', 'Tab reaches the quadrant');
+      const { scorecards } = c.scores(null, PERIOD);
+      const me = scorecards.find((s) => s.partner === PARTNER);
+      const live = () => c.waitFor(() => document.querySelector('#s').shadowRoot
+        .querySelector('[data-testid="quadrant-live"]')?.textContent.trim(), null, 'the live region');
+      const start = await live();
+      assert.ok(start.startsWith(`${me.partner_name}: fairness ${ratio(me.fairness)}`), `the deck's partner first: "${start}"`);
+      await c.press('End');
+      await c.waitFor((before) => document.querySelector('#s').shadowRoot
+        .querySelector('[data-testid="quadrant-live"]')?.textContent.trim() !== before, start, 'End to name another partner');
+      const end = await live();
+      const other = scorecards.find((s) => end.startsWith(`${s.partner_name}:`));
+      assert.ok(other && other.partner !== PARTNER, `End names another partner: "${end}"`);
+      assert.equal(await c.text('#s', 'slide-counter'), `${balance} / ${DECK_TOTAL}`, 'the slide stayed');
+      // Tab leaves the quadrant; on the deck's controls the arrows turn slides again.
+      await c.press('Tab');
+      assert.equal(await c.focused('#s'), 'slide-prev', 'Tab leaves the quadrant');
+      await c.press('ArrowRight');
+      await c.waitText('#s', 'slide-counter', `${balance + 1} / ${DECK_TOTAL}`);
+      await c.press('ArrowLeft');
+      await c.waitText('#s', 'slide-counter', `${balance} / ${DECK_TOTAL}`);
+      // Back on the quadrant (Tab reached it above), End and Enter.
+      await c.evaluate(() => document.querySelector('#s').shadowRoot.querySelector('[data-testid="quadrant-points"]').focus());
+      await c.press('End');
+      await c.waitFor((before) => document.querySelector('#s').shadowRoot
+        .querySelector('[data-testid="quadrant-live"]')?.textContent.trim() === before, end, 'End again');
+      await c.press('Enter');
+      const select = await c.waitEvent('scorecard-select', 's');
+      assert.deepEqual(select.detail, { partner: other.partner, period: PERIOD });
+      await c.waitFor((name) => document.querySelector('#s').shadowRoot
+        .querySelector('[data-testid="slide-context"]')?.textContent.startsWith(name), other.partner_name, 'the deck to present that partner');
     },
   },
 ];
