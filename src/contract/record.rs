@@ -2,12 +2,12 @@
 //! measures (`Pillar`, `Unit`, `Better`), when (`Quarter`), and the validated
 //! entries a `Dataset` is made of.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
 /// The two parties of a channel partnership.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Side {
     Vendor,
@@ -37,7 +37,7 @@ impl Side {
 }
 
 /// What each side puts in (investment), carries (risk) and takes out (reward).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Pillar {
     Investment,
@@ -61,7 +61,7 @@ impl Pillar {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Unit {
     Currency,
@@ -82,7 +82,7 @@ impl Unit {
 }
 
 /// Which direction of a figure is good, for attainment against a target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Better {
     Higher,
@@ -236,8 +236,25 @@ impl Serialize for Quarter {
     }
 }
 
+/// Reads what `Serialize` writes (`"2026-Q3"`): the worker's answer to the page.
+impl<'de> Deserialize<'de> for Quarter {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Quarter;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a quarter like \"2026-Q3\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Quarter, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Text)
+    }
+}
+
 /// A metric: built-in (see `catalogue`) or declared by the data.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Metric {
     pub key: String,
     pub label: String,
@@ -249,7 +266,7 @@ pub struct Metric {
     pub allow_negative: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Partner {
     pub id: String,
     pub name: String,
@@ -261,7 +278,7 @@ pub struct Partner {
     pub kind: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Vendor {
     pub id: String,
     pub name: String,
@@ -280,7 +297,7 @@ pub struct Record {
     pub floor: Option<f64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CommitmentStatus {
     Open,
@@ -314,7 +331,7 @@ impl FromStr for CommitmentStatus {
 }
 
 /// A promise one side made to the other for a quarter.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Commitment {
     pub partner: String,
     pub period: Quarter,
@@ -327,7 +344,7 @@ pub struct Commitment {
 }
 
 /// Fairness band limits: green within `[1/g, g]`, amber within `[1/a, a]`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Thresholds {
     pub fairness_green: f64,
     pub fairness_amber: f64,
@@ -343,7 +360,7 @@ impl Default for Thresholds {
 }
 
 /// Where a problem is (`/records/17/value` or `line 18, column value`) and what to do.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rejection {
     pub location: String,
     pub reason: String,
@@ -356,7 +373,7 @@ impl fmt::Display for Rejection {
 }
 
 /// Counts of records: always `accepted + rejected == input`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Counts {
     pub input: usize,
     pub accepted: usize,
@@ -364,12 +381,15 @@ pub struct Counts {
 }
 
 /// Everything that survived validation, plus an account of what did not.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Serde is for the worker's answer to the page (`wire`), which leaves the
+/// records behind: the views read scorecards.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Dataset {
     pub vendor: Option<Vendor>,
     pub currency: String,
     pub partners: Vec<Partner>,
     pub metrics: Vec<Metric>,
+    #[serde(skip)]
     pub records: Vec<Record>,
     pub commitments: Vec<Commitment>,
     pub thresholds: Thresholds,

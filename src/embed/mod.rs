@@ -2,6 +2,7 @@
 //! with its own stylesheet, one Leptos mount per connected element.
 
 pub mod download;
+pub mod engine;
 pub mod events;
 mod loader;
 pub mod present;
@@ -19,7 +20,7 @@ use web_sys::{HtmlElement, ShadowRoot};
 pub const TAG: &str = "partner-scorecard";
 
 /// The attributes a widget reads, kebab-case as in the markup.
-pub const ATTRIBUTES: [&str; 11] = [
+pub const ATTRIBUTES: [&str; 12] = [
     "src",
     "partner",
     "period",
@@ -31,6 +32,7 @@ pub const ATTRIBUTES: [&str; 11] = [
     "refresh",
     "view",
     "exports",
+    "max-bytes",
 ];
 
 #[wasm_bindgen(module = "/src/embed/element.js")]
@@ -145,7 +147,7 @@ impl Widget {
                 self.forget_data();
                 self.loader.start();
             }
-            "credentials" | "timeout" | "refresh" => self.loader.start(),
+            "credentials" | "timeout" | "refresh" | "max-bytes" => self.loader.start(),
             "period" => {
                 let _ = self.state.picked_period.try_set(None);
             }

@@ -193,6 +193,7 @@ pub struct Messages {
     pub err_parse: &'static str,
     pub err_schema: &'static str,
     pub err_empty: &'static str,
+    pub err_too_large: &'static str,
 }
 
 impl Messages {
@@ -209,6 +210,7 @@ impl Messages {
             "parse" => self.err_parse,
             "schema" => self.err_schema,
             "empty" => self.err_empty,
+            "too-large" => self.err_too_large,
             _ => return None,
         })
     }

@@ -1,9 +1,9 @@
 //! Whether the reward each side takes is in proportion to what it put in and carried.
 
 use crate::contract::Thresholds;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Band {
     Green,
@@ -22,7 +22,7 @@ impl Band {
 }
 
 /// Who the split favours, in words a partner manager uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Balance {
     Balanced,

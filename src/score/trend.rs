@@ -2,10 +2,10 @@
 
 use super::{Figure, PerSideOpt, ScoreBook, Scorecard, Shares};
 use crate::contract::Quarter;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Current − earlier for every figure; `None` where either is undefined.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Changes {
     /// The earlier period compared against.
     pub period: Option<Quarter>,
@@ -69,7 +69,7 @@ impl Changes {
 
 /// Changes against the previous quarter and the same quarter a year before,
 /// present only where the partner has a scorecard in that quarter.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Trend {
     pub previous: Option<Changes>,
     pub year_ago: Option<Changes>,
