@@ -9,7 +9,10 @@ let engine; // Promise of run(chunks, format) → Promise<ArrayBuffer>, shared b
 
 /** Parse, validate and score `chunks` (Uint8Arrays, transferred): the `wire` answer. */
 export function run_engine(chunks, format) {
-  if (!engine) engine = startWorker().catch(() => inPage());
+  if (!engine) {
+    const started = startWorker(() => { if (engine === started) engine = undefined; }).catch(() => inPage());
+    engine = started;
+  }
   const current = engine;
   return current.then((run) => run(chunks, format)).catch((e) => {
     if (engine === current) engine = undefined; // the next load starts afresh
@@ -17,7 +20,8 @@ export function run_engine(chunks, format) {
   });
 }
 
-function startWorker() {
+/** `retired` is called when the worker is ended after a large feed. */
+function startWorker(retired) {
   return new Promise((resolve, reject) => {
     const url = new URL('worker.js', BASE);
     let worker; let trampoline;
@@ -37,6 +41,7 @@ function startWorker() {
     }
     const jobs = new Map();
     let next = 0; let up = false;
+    let run; let retiring = false;
     const fail = (why) => {
       for (const job of jobs.values()) job.reject(new Error(why));
       jobs.clear();
@@ -47,18 +52,22 @@ function startWorker() {
       if (data.ready) {
         up = true;
         if (trampoline) URL.revokeObjectURL(trampoline);
-        resolve((chunks, format) => new Promise((res, rej) => {
+        run = (chunks, format) => new Promise((res, rej) => {
           const id = ++next;
           jobs.set(id, { resolve: res, reject: rej });
           worker.postMessage({ id, chunks, format }, transfers(chunks));
-        }));
+        });
+        resolve(run);
         return;
       }
       if (data.failed) { fail(data.failed); return; }
       const job = jobs.get(data.id);
       jobs.delete(data.id);
       if (!job) return;
-      if (data.error) { job.reject(new Error(data.error)); fail(data.error); } else job.resolve(data.answer);
+      if (data.error) { job.reject(new Error(data.error)); fail(data.error); return; }
+      job.resolve(data.answer);
+      if (data.big) retiring = true;
+      if (retiring && jobs.size === 0) { retired(); worker.terminate(); }
     };
     worker.onerror = (e) => {
       e.preventDefault();

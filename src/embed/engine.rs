@@ -136,7 +136,7 @@ async fn decode(
         }
     }
     let book = wire::book(&ds, periods, scorecards);
-    Ok((ds, book))
+    Ok((*ds, book))
 }
 
 fn describe(e: &JsValue) -> String {

@@ -454,9 +454,10 @@ impl std::fmt::Display for Read {
 }
 
 /// The default of `max-bytes`: room for 20,000 partners × 8 quarters as JSON
-/// (about 130 MB) with some to spare, and well below what makes a tab run out
-/// of memory on a desktop browser.
-pub const MAX_BYTES: f64 = 200_000_000.0;
+/// (426 MB; the worker then peaks near 1.9 GB of wasm memory, under the 4 GB a
+/// wasm32 memory can reach). Larger feeds are refused rather than left to crash
+/// the worker or the tab.
+pub const MAX_BYTES: f64 = 500_000_000.0;
 
 /// The `max-bytes` attribute: a whole number of bytes; anything else is the default.
 fn max_bytes(text: Option<&str>) -> f64 {

@@ -3,6 +3,9 @@
 // a list of byte chunks (transferred). Out: the `wire` answer (transferred).
 import init, { process } from './partner-scorecard-worker.js';
 
+/** Feeds above this many bytes end the worker once it is idle (see below). */
+const BIG = 64 * 1024 * 1024;
+
 const ready = init({ module_or_path: new URL('./partner-scorecard-worker_bg.wasm', import.meta.url) });
 ready.then(() => postMessage({ ready: true }), (e) => postMessage({ failed: String(e) }));
 
@@ -10,8 +13,11 @@ ready.then(() => postMessage({ ready: true }), (e) => postMessage({ failed: Stri
 self.onmessage = async ({ data: { id, chunks, format } }) => {
   try {
     await ready;
-    const out = process(join(chunks), format);
-    postMessage({ id, answer: out.buffer }, [out.buffer]);
+    const input = join(chunks);
+    const out = process(input, format);
+    // A wasm memory never shrinks: after a large feed the page ends this worker
+    // once it is idle, which gives the memory back (the next load starts afresh).
+    postMessage({ id, answer: out.buffer, big: input.byteLength > BIG }, [out.buffer]);
   } catch (e) {
     postMessage({ id, error: String(e) });
     // A trap can leave the module's memory half-written: let the page start a new worker.

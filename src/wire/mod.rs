@@ -26,7 +26,7 @@ pub const BATCH: usize = 200;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Head {
     Scored {
-        ds: Dataset,
+        ds: Box<Dataset>,
         periods: Vec<Quarter>,
         scorecards: u32,
     },
@@ -82,7 +82,7 @@ pub fn process(bytes: &[u8], format: Format) -> Vec<u8> {
             // The views never read records, and they are most of the dataset.
             ds.records = Vec::new();
             frames.push(encode(&Head::Scored {
-                ds,
+                ds: Box::new(ds),
                 periods: book.periods.clone(),
                 scorecards: book.scorecards.len() as u32,
             }));
@@ -178,7 +178,7 @@ pub fn decode(answer: &[u8]) -> Result<Result<(Dataset, ScoreBook), Refusal>, Co
                 all.extend(batch(&answer[r.clone()])?);
             }
             let book = book(&ds, periods, all);
-            Ok(Ok((ds, book)))
+            Ok(Ok((*ds, book)))
         }
     }
 }
