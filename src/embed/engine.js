@@ -137,7 +137,7 @@ export async function data_chunks(data) {
   let text;
   try { text = typeof data === 'string' ? data : JSON.stringify(data); } catch { text = undefined; }
   if (typeof text !== 'string') throw { stringify: true };
-  const SLICE = 1 << 22;
+  const SLICE = 1 << 20; // chars: a few ms of encoding on a slow machine
   const encoder = new TextEncoder();
   const chunks = [];
   for (let at = 0; at < text.length;) {
