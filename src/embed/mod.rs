@@ -4,6 +4,7 @@
 pub mod download;
 pub mod engine;
 pub mod events;
+mod load_errors;
 mod loader;
 pub mod present;
 
