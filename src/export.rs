@@ -3,7 +3,8 @@
 
 use crate::score::{Figure, Scorecard};
 
-/// Header of [`scorecard_csv`]: one row per figure, then one per KPI.
+/// Header of [`scorecard_csv`]: one row per figure, then the ratings of each
+/// alignment statement (`rating` per side, `rating.gap`), then one per KPI.
 pub const HEADER: [&str; 9] = [
     "partner",
     "period",
@@ -76,6 +77,29 @@ fn rows(s: &Scorecard, row: &mut dyn FnMut([&str; 9])) {
     let balance = s.balance.map(|b| b.as_str()).unwrap_or("");
     row([&s.partner, &period, "band", "", "", band, "", "", ""]);
     row([&s.partner, &period, "balance", "", "", balance, "", "", ""]);
+    // Ratings: one row a side that rated, then the gap, flagged where the sides differ.
+    for st in s.alignment.iter().flat_map(|a| &a.statements) {
+        for side in crate::contract::Side::ALL {
+            if let Some(v) = st.rating(side) {
+                let (side, v) = (side.as_str(), v.to_string());
+                row([
+                    &s.partner, &period, "rating", side, &st.metric, &v, "", "", "",
+                ]);
+            }
+        }
+        let differs = if st.differs { "differs" } else { "" };
+        row([
+            &s.partner,
+            &period,
+            "rating.gap",
+            "",
+            &st.metric,
+            &num(st.gap),
+            "",
+            "",
+            differs,
+        ]);
+    }
     for k in &s.kpis {
         row([
             &s.partner,
@@ -91,6 +115,108 @@ fn rows(s: &Scorecard, row: &mut dyn FnMut([&str; 9])) {
     }
 }
 
+/// A scorecard and, after its rows, the plan made in its review (rows of the
+/// planned quarter; see [`plan_rows`]).
+pub fn scorecard_with_plan_csv(
+    s: &Scorecard,
+    plan: Option<&crate::plan::Plan>,
+    t: &crate::contract::Thresholds,
+) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    {
+        let mut row = |cells: [&str; 9]| {
+            let _ = w.write_record(cells);
+        };
+        row(HEADER);
+        rows(s, &mut row);
+        if let Some(p) = plan {
+            plan_rows(p, t, &mut row);
+        }
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The plan as rows of the scorecard CSV, in the planned quarter: each side's
+/// planned amounts (`plan.investment.vendor`, …), the engine's figures of them
+/// (`plan.contribution_share`, `plan.reward_share`, `plan.fairness`,
+/// `plan.band`, `plan.balance`, `plan.reward_rate.<side>`, `plan.fair_shift`),
+/// one `plan.commitment` per commitment (text in `value`, due date in
+/// `target`, the quarter it was carried from in `attainment`, status `open`)
+/// and one `plan.agreed` per side that signed (name in `value`, time in `target`).
+pub fn plan_rows(
+    p: &crate::plan::Plan,
+    t: &crate::contract::Thresholds,
+    row: &mut dyn FnMut([&str; 9]),
+) {
+    use crate::contract::{Pillar, Side};
+    let period = p.period.to_string();
+    let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let f = p.figures(t);
+    let mut figure = |key: &str, side: &str, value: &str| {
+        row([&p.partner, &period, key, side, "", value, "", "", ""]);
+    };
+    for side in Side::ALL {
+        for pillar in Pillar::MONEY {
+            let key = format!("plan.{}.{}", pillar.as_str(), side.as_str());
+            figure(
+                &key,
+                side.as_str(),
+                &p.planned(side).get(pillar).to_string(),
+            );
+        }
+    }
+    figure("plan.contribution_share", "", &num(f.shares.contribution));
+    figure("plan.reward_share", "", &num(f.shares.reward));
+    figure("plan.fairness", "", &num(f.fairness));
+    figure("plan.band", "", f.band.map_or("", |b| b.as_str()));
+    figure("plan.balance", "", f.balance.map_or("", |b| b.as_str()));
+    figure(
+        "plan.reward_rate.vendor",
+        "vendor",
+        &num(f.reward_rate.vendor),
+    );
+    figure(
+        "plan.reward_rate.partner",
+        "partner",
+        &num(f.reward_rate.partner),
+    );
+    figure("plan.fair_shift", "", &num(f.fair_shift));
+    for c in &p.commitments {
+        let carried = c.carried_from.map(|q| q.to_string()).unwrap_or_default();
+        row([
+            &p.partner,
+            &period,
+            "plan.commitment",
+            c.side.as_str(),
+            "",
+            &c.text,
+            c.due.as_deref().unwrap_or(""),
+            &carried,
+            "open",
+        ]);
+    }
+    for side in Side::ALL {
+        let signed = match side {
+            Side::Vendor => &p.agreed.vendor,
+            Side::Partner => &p.agreed.partner,
+        };
+        if let Some(s) = signed {
+            row([
+                &p.partner,
+                &period,
+                "plan.agreed",
+                side.as_str(),
+                "",
+                &s.name,
+                s.at.as_deref().unwrap_or(""),
+                "",
+                "",
+            ]);
+        }
+    }
+}
+
 /// The exports a host allows through the element's `exports` attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Exports {
@@ -98,6 +224,8 @@ pub struct Exports {
     pub csv: bool,
     pub svg: bool,
     pub png: bool,
+    /// The deck as a PowerPoint file (the deck's "Download PowerPoint").
+    pub pptx: bool,
 }
 
 impl Exports {
@@ -106,12 +234,14 @@ impl Exports {
         csv: true,
         svg: true,
         png: true,
+        pptx: true,
     };
     pub const NONE: Exports = Exports {
         print: false,
         csv: false,
         svg: false,
         png: false,
+        pptx: false,
     };
 
     /// Reads the attribute: absent allows every export, `""` or `none` allows
@@ -137,6 +267,7 @@ impl Exports {
                 "csv" => e.csv = true,
                 "svg" => e.svg = true,
                 "png" => e.png = true,
+                "pptx" => e.pptx = true,
                 "none" => {}
                 _ => unknown.push(token.to_string()),
             }
@@ -145,7 +276,7 @@ impl Exports {
     }
 
     pub fn any(self) -> bool {
-        self.print || self.csv || self.svg || self.png
+        self.print || self.csv || self.svg || self.png || self.pptx
     }
 }
 

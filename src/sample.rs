@@ -130,6 +130,19 @@ pub const CSV_HEADER: [&str; 15] = [
     "type", "pillar", "unit", "better", "label",
 ];
 
+/// The built-in alignment statements every side is asked to rate (1–5).
+const STATEMENTS: [&str; 6] = [
+    "shared_vision",
+    "shared_values",
+    "information_sharing",
+    "joint_planning",
+    "ease_of_business",
+    "trust",
+];
+
+/// Quarters with ratings, newest last: enough for a change against a year ago.
+const RATED: usize = 5;
+
 /// The relabelled built-in metric.
 const MDF_LABEL: &str = "MDF (market development funds)";
 
@@ -277,7 +290,7 @@ struct Profile {
     scale: f64,
     #[serde(skip)]
     growth: f64,
-    /// The partner's reward share ÷ contribution share, around which it drifts.
+    /// The equity ratio (partner's reward rate ÷ vendor's) around which it drifts.
     #[serde(skip)]
     fairness: f64,
     /// The partner's share of the contribution (investment + risk).
@@ -422,7 +435,10 @@ impl Generator {
             let (contribution, reward) = (s * rng.range(0.22, 0.28), s * rng.range(0.3, 0.36));
             let (vc, pc) = (contribution * (1.0 - c), contribution * c);
             let (vi, pi) = (vc * rng.range(0.55, 0.7), pc * rng.range(0.5, 0.65));
-            let r = (c * p.fairness * drift).clamp(0.05, 0.95);
+            // The reward share that gives this equity ratio F at contribution share c:
+            // r/c ÷ (1−r)/(1−c) = F  ⇔  r = F·c / (F·c + 1 − c).
+            let f = p.fairness * drift;
+            let r = (f * c / (f * c + (1.0 - c))).clamp(0.05, 0.95);
             let pots = [vi, vc - vi, reward * (1.0 - r), pi, pc - pi, reward * r];
             let mut weights = [0.0; METRICS.len()];
             let mut sums = [0.0; 6];
@@ -465,6 +481,48 @@ impl Generator {
                     target,
                     floor,
                 });
+            }
+        }
+        out.extend(self.ratings(i));
+        out
+    }
+
+    /// How each side rates the alignment statements in the last `RATED`
+    /// quarters (the survey started then): a level per side, a lean per
+    /// statement, and for lopsided partnerships a sore point the partner rates
+    /// far lower. Some statements go unrated by one side.
+    fn ratings(&self, i: usize) -> Vec<Rec<'_>> {
+        let p = &self.profiles[i];
+        let mut rng = Rng::new(self.seed, i, 3);
+        let lopsided = !(0.9..=1.12).contains(&p.fairness);
+        let level = [rng.range(2.8, 4.4), rng.range(2.4, 4.2)];
+        let lean = STATEMENTS.map(|_| [rng.range(-0.7, 0.7), rng.range(-0.7, 0.7)]);
+        let sore = (lopsided || rng.chance(0.3)).then(|| rng.below(STATEMENTS.len()));
+        let first = self.quarters.len().saturating_sub(RATED).max(p.start);
+        let mut out = Vec::new();
+        for t in first..self.quarters.len() {
+            let silent = p.lagging && t + 1 == self.quarters.len();
+            for (j, &metric) in STATEMENTS.iter().enumerate() {
+                for (k, side) in ["vendor", "partner"].into_iter().enumerate() {
+                    let skip = [0.04, 0.1][k];
+                    if (silent && k == 1) || rng.chance(skip) {
+                        continue;
+                    }
+                    let mut x = level[k] + lean[j][k] + rng.range(-0.5, 0.5);
+                    if sore == Some(j) {
+                        x += [0.6, -2.2][k];
+                    }
+                    let value = Num(x.round().clamp(1.0, 5.0));
+                    out.push(Rec {
+                        partner: p.id.as_str(),
+                        period: self.periods[t].as_str(),
+                        side,
+                        metric,
+                        value,
+                        target: None,
+                        floor: None,
+                    });
+                }
             }
         }
         out

@@ -101,12 +101,13 @@ fn fairness_undefined_quarters_are_none_and_defined_ones_exact() {
     assert_eq!(chart.points[0].1, Some(1.0));
     assert_eq!(chart.points[1].1, None, "one-sided quarter");
     let f3 = chart.points[2].1.expect("defined");
-    assert!((f3 - 1.8).abs() < 1e-12, "0.9 / 0.5 = {f3}");
+    // C 100 each; rates 90/100 and 10/100: F = 0.9 ÷ 0.1 = 9
+    assert!((f3 - 9.0).abs() < 1e-12, "(90/100) / (10/100) = {f3}");
 }
 
 #[test]
 fn fairness_off_the_scale_is_drawn_on_the_edge() {
-    // F = 0.9 / 0.1 = 9, far above max(2, 1.25·1.6).
+    // C 90 and 10; rates 10/90 and 90/10: F = 9 ÷ (1/9) = 81, far above max(2, 1.25·1.6).
     let (ds, book) = doc(
         r#"{"id":"a","name":"A"}"#,
         r#"
@@ -117,7 +118,10 @@ fn fairness_off_the_scale_is_drawn_on_the_edge() {
     );
     let chart = fairness_trend(&book, 0, &ds.thresholds, (400, 240), &plain);
     let f = chart.points[0].1.expect("defined");
-    assert!((f - 9.0).abs() < 1e-9, "the table keeps the true value {f}");
+    assert!(
+        (f - 81.0).abs() < 1e-9,
+        "the table keeps the true value {f}"
+    );
     assert!(
         chart.svg.contains("<polygon"),
         "marked with an edge triangle"

@@ -118,9 +118,15 @@ fn assert_acme_q2(card: &Value) {
     close(&card["shares"]["risk"], 0.75); // 75 / 100
     close(&card["shares"]["reward"], 0.4); // 80 / 200
     close(&card["shares"]["contribution"], 125.0 / 300.0);
-    close(&card["fairness"], 0.96); // 0.4 / (125/300)
+    // C vendor 150 + 25 = 175, partner 50 + 75 = 125: reward rates 120/175 and 80/125
+    close(&card["reward_rate"]["vendor"], 120.0 / 175.0);
+    close(&card["reward_rate"]["partner"], 0.64);
+    close(&card["fairness"], 0.64 / (120.0 / 175.0)); // ≈ 0.933
     assert_eq!(card["band"], "green");
     assert_eq!(card["balance"], "balanced");
+    // 125/300 of the 200 reward is fair: 83.33, so 3.33 more to the partner
+    close(&card["fair_shift"], 200.0 * 125.0 / 300.0 - 80.0);
+    assert_eq!(card["alignment"], Value::Null, "nothing rated");
     close(&card["roi"]["vendor"], -0.2); // (120 - 150) / 150
     close(&card["roi"]["partner"], 0.6); // (80 - 50) / 50
     close(&card["health"], 90.0); // (80 + 100) / 2
@@ -155,17 +161,18 @@ fn score_prints_hand_computed_numbers() {
     let cards = out["scorecards"].as_array().expect("scorecards");
     assert_eq!(cards.len(), 3);
     assert_acme_q2(&cards[0]);
-    // acme Q3: contribution share 100/300, reward share 150/300: F = 1.5, amber.
+    // acme Q3: C 200 and 100, R 150 each: rates 0.75 and 1.5, F = 2, red.
     let acme_q3 = &cards[1];
-    close(&acme_q3["fairness"], 1.5);
-    assert_eq!(acme_q3["band"], "amber");
+    close(&acme_q3["fairness"], 2.0);
+    assert_eq!(acme_q3["band"], "red");
     assert_eq!(acme_q3["balance"], "partner-favoured");
     close(&acme_q3["trend"]["previous"]["investment"]["vendor"], 50.0); // 200 - 150
     assert_eq!(acme_q3["health"], Value::Null);
-    // bolt Q3: contribution share 0.5, reward share 0.9: F = 1.8, red.
+    // bolt Q3: C 100 each, R 10 and 90: F = 0.9 ÷ 0.1 = 9, red; 40 back to the vendor.
     assert_eq!(cards[2]["partner"], "bolt");
-    close(&cards[2]["fairness"], 1.8);
+    close(&cards[2]["fairness"], 9.0);
     assert_eq!(cards[2]["band"], "red");
+    close(&cards[2]["fair_shift"], 100.0 * 0.5 - 90.0);
 }
 
 #[test]
@@ -466,10 +473,20 @@ fn sample_json_and_csv_score_the_same() {
         ds.periods().last().map(|q| q.to_string()),
         Some("2026-Q3".into())
     );
-    let per = ds.counts.input as f64 / 96.0;
+    let ratings = ds
+        .records
+        .iter()
+        .filter(|r| ds.metric(r.metric).unit == contract::Unit::Rating)
+        .count();
+    let per = (ds.counts.input - ratings) as f64 / 96.0;
     assert!(
         (20.0..=26.0).contains(&per),
-        "{per} records a partner-quarter"
+        "{per} money and KPI records a partner-quarter"
+    );
+    // Six statements, two sides, the last five quarters, a few left unrated.
+    assert!(
+        (600..=720).contains(&ratings),
+        "{ratings} ratings in the sample"
     );
     let from_csv =
         contract::parse_csv(sample::generate_csv(&opts).as_bytes()).expect("sample CSV parses");
@@ -574,4 +591,53 @@ fn export_csv_equals_score_json() {
     assert_eq!(cell("band"), card["band"].as_str().unwrap_or(""));
     let kpis = rows.iter().filter(|r| &r[2] == "kpi").count();
     assert_eq!(kpis, card["kpis"].as_array().map_or(0, Vec::len));
+}
+
+#[test]
+fn plan_prints_the_plans_figures_and_its_commitments_as_feed_records() {
+    let feed = temp_file("plan-feed.json", DOC);
+    // acme was reviewed in 2026-Q3; the plan for 2026-Q4, C 150 and 100, R 150 each.
+    let plan = temp_file(
+        "plan.json",
+        r#"{"schema": "partner-scorecard-plan/v1", "partner": "acme", "based_on": "2026-Q3", "period": "2026-Q4",
+        "figures": {"vendor": {"investment": 100, "risk": 50, "reward": 150},
+                    "partner": {"investment": 60, "risk": 40, "reward": 150}},
+        "commitments": [{"side": "partner", "text": "Host a joint event", "due": "2026-12-01"}]}"#,
+    );
+    let run = scorecard(&["plan", path_str(&feed), path_str(&plan)], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = json(&run.stdout);
+    assert_eq!(out["period"], "2026-Q4");
+    assert_eq!(out["currency"], "EUR");
+    // rates 150/150 = 1 and 150/100 = 1.5: F = 1.5, amber, partner-favoured
+    close(&out["figures"]["fairness"], 1.5);
+    assert_eq!(out["figures"]["band"], "amber");
+    // c = 100/250 = 0.4: 120 of the 300 is fair, so 30 back to the vendor
+    close(&out["figures"]["fair_shift"], 300.0 * 0.4 - 150.0);
+    assert_eq!(out["agreed_by_both"], false);
+    assert_eq!(
+        out["commitments"],
+        serde_json::json!([{"partner": "acme", "period": "2026-Q4", "side": "partner",
+            "text": "Host a joint event", "due": "2026-12-01", "status": "open"}])
+    );
+}
+
+#[test]
+fn plan_refuses_a_plan_for_an_unknown_partner_with_exit_2() {
+    let feed = temp_file("plan-feed2.json", DOC);
+    let plan = temp_file(
+        "plan-bad.json",
+        r#"{"schema": "partner-scorecard-plan/v1", "partner": "zed", "based_on": "2026-Q3", "period": "2026-Q4",
+        "figures": {"vendor": {"investment": 1, "risk": 0, "reward": 1}, "partner": {"investment": 1, "risk": 0, "reward": 1}}}"#,
+    );
+    let run = scorecard(&["plan", path_str(&feed), path_str(&plan)], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty());
+    assert!(
+        run.stderr.contains(
+            "is refused: /partner: the plan is for partner \"zed\", which the data does not have"
+        ),
+        "{}",
+        run.stderr
+    );
 }

@@ -867,7 +867,7 @@ fn a_new_metric_without_pillar_unit_or_better_is_rejected() {
             "\"nps\"",
             "not built in",
             "\"pillar\"",
-            "investment, risk or reward",
+            "investment, risk, reward or alignment",
         ],
     );
     assert_rejection(&r[1], "/metrics/1", &["\"deals\"", "\"unit\""]);

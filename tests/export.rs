@@ -82,12 +82,13 @@ mod exports_attribute {
     #[test]
     fn single_tokens_allow_just_that_export() {
         let cases = [
-            ("print", [true, false, false, false]),
-            ("csv", [false, true, false, false]),
-            ("svg", [false, false, true, false]),
-            ("png", [false, false, false, true]),
+            ("print", [true, false, false, false, false]),
+            ("csv", [false, true, false, false, false]),
+            ("svg", [false, false, true, false, false]),
+            ("png", [false, false, false, true, false]),
+            ("pptx", [false, false, false, false, true]),
         ];
-        for (attr, [print, csv, svg, png]) in cases {
+        for (attr, [print, csv, svg, png, pptx]) in cases {
             let (e, unknown) = allowed(Some(attr));
             assert_eq!(
                 e,
@@ -95,7 +96,8 @@ mod exports_attribute {
                     print,
                     csv,
                     svg,
-                    png
+                    png,
+                    pptx
                 },
                 "{attr}"
             );
@@ -105,7 +107,7 @@ mod exports_attribute {
 
     #[test]
     fn separators_case_and_repeats() {
-        let (e, unknown) = allowed(Some("Print,csv\tSVG\n svg,,png"));
+        let (e, unknown) = allowed(Some("Print,csv\tSVG\n svg,,png PPTX"));
         assert_eq!(e, Exports::ALL);
         assert!(unknown.is_empty());
     }
@@ -215,5 +217,70 @@ mod files {
             standalone_svg("<svg width=\"0\" height=\"5\"></svg>"),
             Err("the SVG's size is out of range")
         );
+    }
+}
+
+mod plan_rows {
+    use partner_scorecard::contract::{self, Thresholds};
+    use partner_scorecard::export::{scorecard_csv, scorecard_with_plan_csv, HEADER};
+    use partner_scorecard::plan;
+    use partner_scorecard::score::ScoreBook;
+
+    const PLAN: &str = r#"{"schema":"partner-scorecard-plan/v1","partner":"a","based_on":"2026-Q1","period":"2026-Q2",
+      "figures":{"vendor":{"investment":100,"risk":50,"reward":300},"partner":{"investment":100,"risk":50,"reward":100}},
+      "commitments":[{"side":"partner","text":"Train, \"two\" people","due":"2026-05-01","carried_from":"2026-Q1"}],
+      "agreed":{"vendor":{"name":"Ana","at":"2026-04-02T10:00:00Z"}}}"#;
+
+    #[test]
+    fn the_plan_follows_the_scorecard_in_its_quarter() {
+        let doc = r#"{"schema":"partner-scorecard/v1","partners":[{"id":"a"}],"records":[
+          {"partner":"a","period":"2026-Q1","side":"vendor","metric":"mdf","value":10}]}"#;
+        let book = ScoreBook::new(&contract::parse_json(doc.as_bytes()).expect("feed"));
+        let s = &book.scorecards[0];
+        let p = plan::parse(PLAN.as_bytes()).expect("plan");
+        let t = Thresholds::default();
+        let csv = scorecard_with_plan_csv(s, Some(&p), &t);
+        // The scorecard's own rows first, unchanged.
+        assert!(csv.starts_with(&scorecard_csv(s)));
+        assert_eq!(scorecard_with_plan_csv(s, None, &t), scorecard_csv(s));
+        let mut r = csv::Reader::from_reader(csv.as_bytes());
+        assert_eq!(r.headers().expect("header"), HEADER.as_slice());
+        let rows: Vec<Vec<String>> = r
+            .records()
+            .map(|x| x.expect("row").iter().map(String::from).collect())
+            .filter(|x: &Vec<String>| x[2].starts_with("plan."))
+            .collect();
+        let get = |key: &str| {
+            rows.iter()
+                .find(|x| x[2] == key)
+                .unwrap_or_else(|| panic!("no {key}"))
+                .clone()
+        };
+        assert_eq!(get("plan.reward.vendor")[5], "300");
+        assert_eq!(get("plan.reward.vendor")[1], "2026-Q2");
+        // C 150 each; rates 2 and 0.667: F = (100/150)/(300/150) = 1/3, and the
+        // fair shift moves 100 to the partner (200 each).
+        let f: f64 = get("plan.fairness")[5].parse().expect("F");
+        assert!((f - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(get("plan.fair_shift")[5], "100");
+        assert_eq!(get("plan.reward_share")[5], "0.25");
+        assert_eq!(get("plan.band")[5], "red");
+        let c = get("plan.commitment");
+        assert_eq!(
+            c,
+            [
+                "a",
+                "2026-Q2",
+                "plan.commitment",
+                "partner",
+                "",
+                "Train, \"two\" people",
+                "2026-05-01",
+                "2026-Q1",
+                "open"
+            ]
+        );
+        assert_eq!(get("plan.agreed")[3..6], ["vendor", "", "Ana"]);
+        assert_eq!(rows.iter().filter(|x| x[2] == "plan.agreed").count(), 1);
     }
 }

@@ -29,6 +29,25 @@ fn catalogue_metrics() -> Vec<Metric> {
     catalogue::built_in()
 }
 
+/// The built-in metrics any number is a valid value of: ratings (whole
+/// numbers on a scale) have their own generator.
+fn valued_metrics() -> Vec<Metric> {
+    catalogue::built_in()
+        .into_iter()
+        .filter(|m| m.unit != Unit::Rating)
+        .collect()
+}
+
+/// A rating is a whole number from 1 to its metric's scale, with no target:
+/// written from the contract, not the code.
+fn rating_ok(metric: &Metric, value: f64, has_target_or_floor: bool) -> bool {
+    if metric.unit != Unit::Rating {
+        return true;
+    }
+    let top = f64::from(metric.scale.unwrap_or(5));
+    value.fract() == 0.0 && (1.0..=top).contains(&value) && !has_target_or_floor
+}
+
 fn currency_metrics() -> Vec<Metric> {
     catalogue::built_in()
         .into_iter()
@@ -196,6 +215,15 @@ fn close_opt(a: Option<f64>, b: Option<f64>, tol: f64) -> bool {
     }
 }
 
+/// Equal within `tol` absolutely: for differences of large sums, such as the fair shift.
+fn close_abs(a: Option<f64>, b: Option<f64>, tol: f64) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => (x - y).abs() <= tol,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
 fn spec_band(f: f64) -> Band {
     if (1.0 / G..=G).contains(&f) {
         Band::Green
@@ -258,21 +286,32 @@ proptest! {
             prop_assert!(close_opt(s.shares.risk, share(t[1][0], t[1][1]), 1e-9));
             prop_assert!(close_opt(s.shares.reward, r, 1e-9));
             prop_assert!(close_opt(s.shares.contribution, c, 1e-9));
-            let f = match (r, c) {
-                (Some(r), Some(c)) if c != 0.0 => Some(r / c),
-                _ => None,
-            };
+            // F = (R_p / C_p) ÷ (R_v / C_v), C = investment + risk.
+            let (cv, cp) = (t[0][0] + t[1][0], t[0][1] + t[1][1]);
+            let (rv, rp) = (t[2][0], t[2][1]);
+            let both_put_in = cv > 0.0 && cp > 0.0;
+            let f = (both_put_in && rv > 0.0 && rp > 0.0).then(|| (rp / cp) / (rv / cv));
             prop_assert!(close_opt(s.fairness, f, 1e-9), "{:?} vs {f:?}", s.fairness);
+            let rate = |r: f64, c: f64| (c > 0.0).then(|| r / c);
+            prop_assert!(close_opt(s.reward_rate.vendor, rate(rv, cv), 1e-9));
+            prop_assert!(close_opt(s.reward_rate.partner, rate(rp, cp), 1e-9));
+            let shift = c.filter(|_| rv + rp > 0.0).map(|c| (rv + rp) * c - rp);
+            prop_assert!(close_abs(s.fair_shift, shift, 1e-9 * (1.0 + rv.abs() + rp.abs())), "{:?} vs {shift:?}", s.fair_shift);
+            use partner_scorecard::score::Balance;
             if let Some(f) = s.fairness {
-                prop_assert!(f >= 0.0);
+                prop_assert!(f > 0.0);
                 // The band and balance of the engine's own F, by the spec.
                 prop_assert_eq!(s.band, Some(spec_band(f)));
                 let balance = match spec_band(f) {
-                    Band::Green => partner_scorecard::score::Balance::Balanced,
-                    _ if f > 1.0 => partner_scorecard::score::Balance::PartnerFavoured,
-                    _ => partner_scorecard::score::Balance::VendorFavoured,
+                    Band::Green => Balance::Balanced,
+                    _ if f > 1.0 => Balance::PartnerFavoured,
+                    _ => Balance::VendorFavoured,
                 };
                 prop_assert_eq!(s.balance, Some(balance));
+            } else if both_put_in && (rv > 0.0) != (rp > 0.0) {
+                // One side takes all the reward: red, towards that side.
+                let towards = if rp > 0.0 { Balance::PartnerFavoured } else { Balance::VendorFavoured };
+                prop_assert_eq!((s.band, s.balance), (Some(Band::Red), Some(towards)));
             } else {
                 prop_assert_eq!((s.band, s.balance), (None, None));
             }
@@ -283,8 +322,9 @@ proptest! {
     }
 
     /// Swapping vendor and partner in every record swaps the totals, mirrors
-    /// every share (s → 1 − s) and the unreported side, and gives the F of the
-    /// formula for the swapped totals, F' = (1 − r)/(1 − c); its direction flips.
+    /// every share (s → 1 − s) and the unreported side, turns F into exactly
+    /// 1/F with the same band and the other side favoured, swaps the reward
+    /// rates and turns the fair shift around.
     #[test]
     fn swapping_the_sides_mirrors_the_scorecard(recs in records(currency_metrics().len(), any_value(), false)) {
         let metrics = currency_metrics();
@@ -308,22 +348,24 @@ proptest! {
             if s.unreported.is_some() {
                 continue;
             }
-            // F' from the swapped totals: the vendor's reward share over its contribution.
-            let rv = share(s.reward.partner, s.reward.vendor);
-            let cv = share(s.investment.partner + s.risk.partner, s.investment.vendor + s.risk.vendor);
-            let expected = match (rv, cv) {
-                (Some(r), Some(c)) if c != 0.0 => Some(r / c),
-                _ => None,
-            };
-            prop_assert!(close_opt(t.fairness, expected, 1e-9), "{:?} vs {expected:?}", t.fairness);
-            if let (Some(f), Some(f2)) = (s.fairness, t.fairness) {
-                if (f - 1.0).abs() > 1e-9 && (f2 - 1.0).abs() > 1e-9 {
-                    prop_assert_eq!(f > 1.0, f2 < 1.0, "F {} swapped {}", f, f2);
-                }
-                if !near_edge(f2) {
-                    prop_assert_eq!(t.band, Some(spec_band(f2)));
-                }
+            prop_assert_eq!((s.reward_rate.vendor, s.reward_rate.partner), (t.reward_rate.partner, t.reward_rate.vendor));
+            prop_assert!(close_abs(t.fair_shift, s.fair_shift.map(|x| -x), 1e-9 * (1.0 + s.reward.vendor + s.reward.partner)),
+                "{:?} vs {:?}", t.fair_shift, s.fair_shift);
+            let inverse = s.fairness.map(|f| 1.0 / f);
+            prop_assert!(close_opt(t.fairness, inverse, 1e-9), "{:?} vs 1/{:?}", t.fairness, s.fairness);
+            let edge = s.fairness.is_some_and(near_edge);
+            if !edge {
+                prop_assert_eq!(t.band, s.band);
+                let mirrored = s.balance.map(|b| match b.favours() {
+                    None => b,
+                    Some(side) => match side.other() {
+                        Side::Vendor => partner_scorecard::score::Balance::VendorFavoured,
+                        Side::Partner => partner_scorecard::score::Balance::PartnerFavoured,
+                    },
+                });
+                prop_assert_eq!(t.balance, mirrored);
             }
+            prop_assert_eq!(t.takes_all(), s.takes_all().map(Side::other));
         }
     }
 
@@ -346,6 +388,11 @@ proptest! {
             prop_assert!(close_opt(t.shares.reward, s.shares.reward, 1e-9));
             prop_assert!(close_opt(t.shares.contribution, s.shares.contribution, 1e-9));
             prop_assert!(close_opt(t.fairness, s.fairness, 1e-9), "{:?} vs {:?}", t.fairness, s.fairness);
+            // Rates are money ÷ money: scale-free; the shift is money: scales with k.
+            prop_assert!(close_opt(t.reward_rate.vendor, s.reward_rate.vendor, 1e-9));
+            prop_assert!(close_opt(t.reward_rate.partner, s.reward_rate.partner, 1e-9));
+            let tol = 1e-9 * k * (1.0 + s.reward.vendor + s.reward.partner);
+            prop_assert!(close_abs(t.fair_shift, s.fair_shift.map(|x| x * k), tol));
             prop_assert!(close_opt(t.roi.vendor, s.roi.vendor, 1e-9));
             prop_assert!(close_opt(t.roi.partner, s.roi.partner, 1e-9));
             prop_assert_eq!(t.unreported, s.unreported);
@@ -362,7 +409,7 @@ proptest! {
     /// The same records as JSON and as CSV give identical datasets and scorecards
     /// (money in cents, targets and floors, every built-in metric).
     #[test]
-    fn json_and_csv_give_identical_scorecards(recs in records(catalogue_metrics().len(), cents(), true)) {
+    fn json_and_csv_give_identical_scorecards(recs in records(valued_metrics().len(), cents(), true)) {
         same_scorecards(&recs)?;
     }
 
@@ -370,14 +417,14 @@ proptest! {
     /// numbers (shortest round-trip text), so the scorecards must not differ.
     #[test]
     fn json_and_csv_give_identical_scorecards_at_full_precision(
-        recs in records(catalogue_metrics().len(), any_value(), true),
+        recs in records(valued_metrics().len(), any_value(), true),
     ) {
         same_scorecards(&recs)?;
     }
 }
 
 fn same_scorecards(recs: &[Gen]) -> Result<(), TestCaseError> {
-    let metrics = catalogue_metrics();
+    let metrics = valued_metrics();
     let from_json = parse_json(json_doc(recs, &metrics).as_bytes()).expect("JSON");
     let from_csv = parse_csv(csv_doc(recs, &metrics).as_bytes()).expect("CSV");
     prop_assert!(from_json.rejected.is_empty(), "{:#?}", from_json.rejected);
@@ -429,6 +476,12 @@ fn json_validity(
             None | Some(Value::Null) | Some(Value::Number(_)) => {}
             _ => return None,
         }
+    }
+    let targeted = fields[5..]
+        .iter()
+        .any(|f| matches!(f, Some(Value::Number(_))));
+    if !rating_ok(metric, value, targeted) {
+        return None;
     }
     Some((partner, period, side, key))
 }
@@ -487,6 +540,7 @@ fn json_fields() -> impl Strategy<Value = [Field; 7]> {
     ];
     let value = prop_oneof![
         6 => some((0.0f64..1.0e6).prop_map(|v| json!(v))),
+        2 => some((0u32..8).prop_map(|v| json!(v))),
         2 => some((-1.0e6f64..-0.001).prop_map(|v| json!(v))),
         1 => Just(None),
         1 => some(junk_value()),
@@ -620,6 +674,7 @@ fn csv_cells() -> impl Strategy<Value = [String; 7]> {
     ];
     let value = prop_oneof![
         6 => num(0.0..1.0e6),
+        2 => s(vec!["0", "1", "3", "5", "6", "2.5"]),
         2 => num(-1.0e6..-0.001),
         1 => s(vec!["", "abc", "12x", "inf", "NaN", "1e999"]),
     ];
@@ -646,6 +701,9 @@ fn csv_validity(cells: &[String; 7], metrics: &[Metric]) -> Option<[String; 4]> 
         if !c.is_empty() && finite(c).is_none() {
             return None;
         }
+    }
+    if !rating_ok(metric, value, cells[5..].iter().any(|c| !c.is_empty())) {
+        return None;
     }
     Some([
         cells[0].clone(),

@@ -137,10 +137,16 @@ fn totals_shares_fairness_and_roi_by_hand() {
     // c = (80+20)/(150+40+80+20) = 100/290
     let c = (80.0 + 20.0) / (150.0 + 40.0 + 80.0 + 20.0);
     approx_some(s.shares.contribution, c);
-    // F = (100/300)/(100/290) = 290/300 ≈ 0.967: within [0.8, 1.25]
-    approx_some(s.fairness, (100.0 / 300.0) / c);
+    // C vendor 150+40 = 190, partner 80+20 = 100. Reward rates: vendor
+    // 200/190, partner 100/100. F = 1 ÷ (200/190) = 0.95: within [0.8, 1.25]
+    approx_some(s.reward_rate.vendor, 200.0 / 190.0);
+    approx_some(s.reward_rate.partner, 100.0 / 100.0);
+    approx_some(s.fairness, (100.0 / 100.0) / (200.0 / 190.0));
     assert_eq!(s.band, Some(Band::Green));
     assert_eq!(s.balance, Some(Balance::Balanced));
+    // For F = 1 the partner would take c × 300 = 103.45: 3.45 more.
+    approx_some(s.fair_shift, 300.0 * c - 100.0);
+    assert_eq!(s.takes_all(), None);
     // ROI vendor (200-150)/150, partner (100-80)/80
     approx_some(s.roi.vendor, (200.0 - 150.0) / 150.0);
     approx_some(s.roi.partner, (100.0 - 80.0) / 80.0);
@@ -189,11 +195,16 @@ fn the_documented_full_example() {
         (acme.reward.vendor, acme.reward.partner),
         (120000.0, 90000.0)
     );
-    let r = 90000.0 / 210000.0;
-    let c = 55000.0 / 110000.0;
-    approx_some(acme.fairness, r / c); // ≈ 0.857
-    assert_eq!(acme.band, Some(Band::Green));
-    assert_eq!(acme.balance, Some(Balance::Balanced));
+    // C vendor 40000 + 15000 = 55000, partner 25000 + 30000 = 55000.
+    // Reward rates 120000/55000 ≈ 2.18 and 90000/55000 ≈ 1.64: F = 0.75,
+    // below 1/1.25 = 0.8 but above 1/1.6 → amber, vendor-favoured.
+    approx_some(acme.reward_rate.vendor, 120000.0 / 55000.0);
+    approx_some(acme.reward_rate.partner, 90000.0 / 55000.0);
+    approx_some(acme.fairness, (90000.0 / 55000.0) / (120000.0 / 55000.0));
+    assert_eq!(acme.band, Some(Band::Amber));
+    assert_eq!(acme.balance, Some(Balance::VendorFavoured));
+    // Half the contribution, so half of 210000 is fair: 15000 to the partner.
+    approx_some(acme.fair_shift, 210000.0 * 0.5 - 90000.0);
     approx_some(acme.roi.vendor, (120000.0 - 40000.0) / 40000.0); // 2.0
     approx_some(acme.roi.partner, (90000.0 - 25000.0) / 25000.0); // 2.6
     assert_eq!(acme.kpis.len(), 5);
@@ -220,12 +231,17 @@ fn the_documented_full_example() {
     );
 
     let globex = card(&ds, &book, "globex", "2026-Q2");
-    // reward share 45000/45000 = 1, c = 20000/30000, F = 1.5
+    // Both put something in (10000 and 20000), only the partner took reward:
+    // F would be infinite, so it is undefined, banded red, partner-favoured.
     assert_eq!(globex.shares.reward, Some(1.0));
     approx_some(globex.shares.contribution, 20000.0 / 30000.0);
-    approx_some(globex.fairness, 1.5);
-    assert_eq!(globex.band, Some(Band::Amber));
+    assert_eq!(globex.fairness, None);
+    assert_eq!(globex.band, Some(Band::Red));
     assert_eq!(globex.balance, Some(Balance::PartnerFavoured));
+    assert_eq!(globex.takes_all(), Some(Side::Partner));
+    assert_eq!(globex.reward_rate.vendor, Some(0.0));
+    // Two thirds of 45000 would be fair: 15000 back to the vendor.
+    approx_some(globex.fair_shift, 45000.0 * (20000.0 / 30000.0) - 45000.0);
     assert_eq!(globex.shares.risk, None, "nobody reported risk");
     approx_some(globex.roi.vendor, (0.0 - 10000.0) / 10000.0); // −1
     approx_some(globex.roi.partner, (45000.0 - 20000.0) / 20000.0); // 1.25
@@ -235,23 +251,23 @@ fn the_documented_full_example() {
 fn bands_and_balance_in_both_directions() {
     let mut records = Vec::new();
     // name, [inv v, p], [risk v, p], [reward v, p]
-    // c = 40/100 = 0.4, r = 60/100 = 0.6, F = 1.5 → amber, partner-favoured
+    // C 50/50; rates 40/50 and 60/50: F = 1.5 → amber, partner-favoured
     records.extend(totals(
         "amber_p",
         "2026-Q2",
-        [60.0, 40.0],
+        [50.0, 50.0],
         [0.0, 0.0],
         [40.0, 60.0],
     ));
-    // c = 0.6, r = 0.4, F = 0.667 ≥ 1/1.6 = 0.625 → amber, vendor-favoured
+    // the mirror: F = 40/60 = 0.667 ≥ 1/1.6 = 0.625 → amber, vendor-favoured
     records.extend(totals(
         "amber_v",
         "2026-Q2",
-        [40.0, 60.0],
+        [50.0, 50.0],
         [0.0, 0.0],
         [60.0, 40.0],
     ));
-    // c = (10+10)/(40+40+10+10) = 0.2, r = 0.5, F = 2.5 → red, partner-favoured
+    // C vendor 40+40 = 80, partner 10+10 = 20; rates 50/80 and 50/20: F = 4 → red, partner-favoured
     records.extend(totals(
         "red_p",
         "2026-Q2",
@@ -259,7 +275,7 @@ fn bands_and_balance_in_both_directions() {
         [40.0, 10.0],
         [50.0, 50.0],
     ));
-    // c = 0.5, r = 10/100 = 0.1, F = 0.2 → red, vendor-favoured
+    // C 50/50; rates 90/50 and 10/50: F = 1/9 → red, vendor-favoured
     records.extend(totals(
         "red_v",
         "2026-Q2",
@@ -267,7 +283,7 @@ fn bands_and_balance_in_both_directions() {
         [0.0, 0.0],
         [90.0, 10.0],
     ));
-    // c = (45+5)/(55+45+5+5) ... = 50/110, r = 50/100, F = 1.1 → green
+    // C vendor 55+5 = 60, partner 45+5 = 50; rates 50/60 and 50/50: F = 1.2 → green
     records.extend(totals(
         "green",
         "2026-Q2",
@@ -275,100 +291,136 @@ fn bands_and_balance_in_both_directions() {
         [5.0, 5.0],
         [50.0, 50.0],
     ));
-    // partner takes nothing: r = 0, c = 0.5, F = 0 → red, vendor-favoured (defined!)
-    records.extend(totals(
-        "zero_r",
-        "2026-Q2",
-        [50.0, 50.0],
-        [0.0, 0.0],
-        [100.0, 0.0],
-    ));
-    let ids = ["amber_p", "amber_v", "red_p", "red_v", "green", "zero_r"];
+    let ids = ["amber_p", "amber_v", "red_p", "red_v", "green"];
     let (ds, book) = score_records(&ids, records);
     let check = |id: &str, f: f64, band: Band, balance: Balance| {
         let s = card(&ds, &book, id, "2026-Q2");
         approx_some(s.fairness, f);
         assert_eq!((s.band, s.balance), (Some(band), Some(balance)), "{id}");
     };
-    check("amber_p", 0.6 / 0.4, Band::Amber, Balance::PartnerFavoured);
-    check("amber_v", 0.4 / 0.6, Band::Amber, Balance::VendorFavoured);
-    check("red_p", 0.5 / 0.2, Band::Red, Balance::PartnerFavoured);
-    check("red_v", 0.1 / 0.5, Band::Red, Balance::VendorFavoured);
+    check("amber_p", 1.5, Band::Amber, Balance::PartnerFavoured);
+    check("amber_v", 40.0 / 60.0, Band::Amber, Balance::VendorFavoured);
+    check(
+        "red_p",
+        (50.0 / 20.0) / (50.0 / 80.0),
+        Band::Red,
+        Balance::PartnerFavoured,
+    );
+    check("red_v", 10.0 / 90.0, Band::Red, Balance::VendorFavoured);
     check(
         "green",
-        0.5 / (50.0 / 110.0),
+        (50.0 / 50.0) / (50.0 / 60.0),
         Band::Green,
         Balance::Balanced,
     );
-    check("zero_r", 0.0, Band::Red, Balance::VendorFavoured);
+}
+
+/// Both put something in, one side took all the reward: F would be 0 or
+/// infinite. It stays undefined, but the verdict is clear: red, towards the
+/// side that took the reward.
+#[test]
+fn one_side_taking_all_the_reward_is_red_towards_it() {
+    let mut records = totals("to_v", "2026-Q2", [50.0, 50.0], [0.0, 0.0], [100.0, 0.0]);
+    records.extend(totals(
+        "to_p",
+        "2026-Q2",
+        [30.0, 10.0],
+        [0.0, 10.0],
+        [-5.0, 80.0],
+    ));
+    let (ds, book) = score_records(&["to_v", "to_p"], records);
+    let v = card(&ds, &book, "to_v", "2026-Q2");
+    assert_eq!(v.fairness, None);
+    assert_eq!(
+        (v.band, v.balance),
+        (Some(Band::Red), Some(Balance::VendorFavoured))
+    );
+    assert_eq!(v.takes_all(), Some(Side::Vendor));
+    assert_eq!(
+        (v.reward_rate.vendor, v.reward_rate.partner),
+        (Some(2.0), Some(0.0))
+    );
+    // half the contribution: 50 of the 100 would move to the partner
+    approx_some(v.fair_shift, 100.0 * 0.5 - 0.0);
+    // A clawback (negative reward) is no reward either.
+    let p = card(&ds, &book, "to_p", "2026-Q2");
+    assert_eq!(p.fairness, None);
+    assert_eq!(
+        (p.band, p.balance),
+        (Some(Band::Red), Some(Balance::PartnerFavoured))
+    );
+    assert_eq!(p.takes_all(), Some(Side::Partner));
+    // total reward 75, partner's contribution share 20/50: 30 fair, so 50 back
+    approx_some(p.fair_shift, 75.0 * (20.0 / 50.0) - 80.0);
 }
 
 #[test]
 fn band_edges_are_inclusive() {
     let mut records = Vec::new();
-    // r = 5/8, c = 1/2: F = 1.25 = g exactly → green
+    // Contributions 1 and 1, so F = R_partner / R_vendor.
+    // 5/4 = 1.25 = g exactly → green
     records.extend(totals(
         "at_g",
         "2026-Q2",
         [1.0, 1.0],
         [0.0, 0.0],
-        [3.0, 5.0],
+        [4.0, 5.0],
     ));
-    // r = 1/2, c = 5/8: F = 0.8 = 1/g exactly → green
+    // 4/5 = 0.8 = 1/g exactly → green
     records.extend(totals(
         "at_1_g",
         "2026-Q2",
-        [3.0, 5.0],
-        [0.0, 0.0],
         [1.0, 1.0],
+        [0.0, 0.0],
+        [5.0, 4.0],
     ));
-    // r = 1/2, c = 5/16: F = 1.6 = a exactly → amber
+    // 8/5 = 1.6 = a exactly → amber
     records.extend(totals(
         "at_a",
         "2026-Q2",
-        [11.0, 5.0],
-        [0.0, 0.0],
         [1.0, 1.0],
+        [0.0, 0.0],
+        [5.0, 8.0],
     ));
-    // r = 5/16, c = 1/2: F = 0.625 = 1/a exactly → amber
+    // 5/8 = 0.625 = 1/a exactly → amber
     records.extend(totals(
         "at_1_a",
         "2026-Q2",
         [1.0, 1.0],
         [0.0, 0.0],
-        [11.0, 5.0],
+        [8.0, 5.0],
     ));
-    // r = 501/1000, c = 0.4: F = 1.2525, just above g → amber
+    // 1.251, just above g → amber
     records.extend(totals(
         "over_g",
         "2026-Q2",
-        [600.0, 400.0],
+        [1.0, 1.0],
         [0.0, 0.0],
-        [499.0, 501.0],
+        [1000.0, 1251.0],
     ));
-    // r = 0.4, c = 401/800: F = 0.798, just below 1/g → amber
+    // 1000/1251 = 0.7994, just below 1/g → amber
     records.extend(totals(
         "under_1_g",
         "2026-Q2",
-        [399.0, 401.0],
+        [1.0, 1.0],
         [0.0, 0.0],
-        [600.0, 400.0],
+        [1251.0, 1000.0],
     ));
-    // r = 0.5, c = 0.3124: F = 1.6005, just above a → red
+    // 1.601, just above a → red
     records.extend(totals(
         "over_a",
         "2026-Q2",
-        [6876.0, 3124.0],
-        [0.0, 0.0],
         [1.0, 1.0],
+        [0.0, 0.0],
+        [1000.0, 1601.0],
     ));
-    // r = 0.3124, c = 0.5: F = 0.6248, just below 1/a → red
+    // 1000/1601 = 0.6246, just below 1/a → red
     records.extend(totals(
         "under_1_a",
         "2026-Q2",
         [1.0, 1.0],
         [0.0, 0.0],
-        [6876.0, 3124.0],
+        [1601.0, 1000.0],
     ));
     let ids = [
         "at_g",
@@ -404,22 +456,22 @@ fn band_edges_are_inclusive() {
         (Some(Band::Amber), Some(Balance::VendorFavoured))
     );
 
-    approx_some(s("over_g").fairness, 0.501 / 0.4);
+    approx_some(s("over_g").fairness, 1.251);
     assert_eq!(
         (s("over_g").band, s("over_g").balance),
         (Some(Band::Amber), Some(Balance::PartnerFavoured))
     );
-    approx_some(s("under_1_g").fairness, 0.4 / (401.0 / 800.0));
+    approx_some(s("under_1_g").fairness, 1000.0 / 1251.0);
     assert_eq!(
         (s("under_1_g").band, s("under_1_g").balance),
         (Some(Band::Amber), Some(Balance::VendorFavoured))
     );
-    approx_some(s("over_a").fairness, 0.5 / 0.3124);
+    approx_some(s("over_a").fairness, 1.601);
     assert_eq!(
         (s("over_a").band, s("over_a").balance),
         (Some(Band::Red), Some(Balance::PartnerFavoured))
     );
-    approx_some(s("under_1_a").fairness, 0.3124 / 0.5);
+    approx_some(s("under_1_a").fairness, 1000.0 / 1601.0);
     assert_eq!(
         (s("under_1_a").band, s("under_1_a").balance),
         (Some(Band::Red), Some(Balance::VendorFavoured))
@@ -429,37 +481,39 @@ fn band_edges_are_inclusive() {
 #[test]
 fn custom_thresholds_move_the_bands() {
     let mut records = Vec::new();
-    // r = 0.6, c = 0.5: F = 1.2 → green by default, amber with g = 1.1, a = 1.3
+    // Contributions 50 and 50, so F = R_partner / R_vendor.
+    // 60/50 = 1.2 → green by default, amber with g = 1.1, a = 1.3
     records.extend(totals(
         "f12",
         "2026-Q2",
         [50.0, 50.0],
         [0.0, 0.0],
-        [40.0, 60.0],
+        [50.0, 60.0],
     ));
-    // r = 0.6, c = 0.4: F = 1.5 → amber by default, red with a = 1.3
+    // 60/40 = 1.5 → amber by default, red with a = 1.3
     records.extend(totals(
         "f15",
         "2026-Q2",
-        [60.0, 40.0],
+        [50.0, 50.0],
         [0.0, 0.0],
         [40.0, 60.0],
     ));
-    // r = 0.55, c = 0.5: F = 1.1 = g exactly → green
+    // contributions 1 and 1 (so that no rounding of rates creeps in):
+    // 11/10 = 1.1 = g exactly → green
     records.extend(totals(
         "f11",
         "2026-Q2",
-        [50.0, 50.0],
+        [1.0, 1.0],
         [0.0, 0.0],
-        [45.0, 55.0],
+        [10.0, 11.0],
     ));
-    // r = 0.5, c = 0.55: F = 1/1.1 exactly → green
+    // 10/11 = 1/1.1 exactly → green
     records.extend(totals(
         "f09",
         "2026-Q2",
-        [45.0, 55.0],
+        [1.0, 1.0],
         [0.0, 0.0],
-        [50.0, 50.0],
+        [11.0, 10.0],
     ));
     let ids = ["f12", "f15", "f11", "f09"];
     let (ds, book) = score(json!({
@@ -468,7 +522,7 @@ fn custom_thresholds_move_the_bands() {
         "thresholds": { "fairness_green": 1.1, "fairness_amber": 1.3 }
     }));
     let s = |id| card(&ds, &book, id, "2026-Q2");
-    approx_some(s("f12").fairness, 0.6 / 0.5);
+    approx_some(s("f12").fairness, 60.0 / 50.0);
     assert_eq!(s("f12").band, Some(Band::Amber));
     assert_eq!(s("f12").balance, Some(Balance::PartnerFavoured));
     assert_eq!(s("f15").band, Some(Band::Red));
@@ -484,13 +538,12 @@ fn custom_thresholds_move_the_bands() {
     assert_eq!(s("f15").band, Some(Band::Amber));
 }
 
-/// Swapping the two sides mirrors every share (s → 1 − s), but under the
-/// documented F = share_reward / c it does not turn F into 1/F:
-/// F' = (1 − r)/(1 − c), which equals 1/F = c/r only when r = c.
+/// Swapping the two sides mirrors every share (s → 1 − s) and turns F into
+/// exactly 1/F: the product decision behind the equity ratio.
 #[test]
-fn swapping_the_sides_mirrors_shares_but_fairness_follows_the_formula() {
+fn swapping_the_sides_turns_fairness_into_its_inverse() {
     let mut records = Vec::new();
-    // acme of the documented example, as totals: r = 90/210 = 3/7, c = 55/110 = 1/2, F = 6/7
+    // acme of the documented example: C 55000 each, R 120000 and 90000, F = 0.75
     records.extend(totals(
         "acme",
         "2026-Q2",
@@ -498,7 +551,7 @@ fn swapping_the_sides_mirrors_shares_but_fairness_follows_the_formula() {
         [15000.0, 30000.0],
         [120000.0, 90000.0],
     ));
-    // swapped: r' = 4/7, c' = 1/2, F' = 8/7 (not 7/6)
+    // swapped: F' = (120000/55000) ÷ (90000/55000) = 4/3 = 1/0.75
     records.extend(totals(
         "swapped",
         "2026-Q2",
@@ -513,11 +566,24 @@ fn swapping_the_sides_mirrors_shares_but_fairness_follows_the_formula() {
     approx_some(b.shares.reward, 1.0 - 3.0 / 7.0);
     approx_some(b.shares.investment, 1.0 - a.shares.investment.unwrap());
     approx_some(b.shares.risk, 1.0 - a.shares.risk.unwrap());
-    approx_some(a.fairness, (3.0 / 7.0) / 0.5);
-    approx_some(b.fairness, (4.0 / 7.0) / 0.5);
-    assert!((b.fairness.unwrap() - 1.0 / a.fairness.unwrap()).abs() > 0.02);
-    // F < 1 turns into F' > 1: the direction flips.
-    assert!(a.fairness.unwrap() < 1.0 && b.fairness.unwrap() > 1.0);
+    approx_some(a.fairness, 0.75);
+    approx_some(b.fairness, 4.0 / 3.0);
+    approx_some(b.fairness, 1.0 / a.fairness.unwrap());
+    // The same band, the other side favoured, the shift turned around.
+    assert_eq!((a.band, b.band), (Some(Band::Amber), Some(Band::Amber)));
+    assert_eq!(
+        (a.balance, b.balance),
+        (
+            Some(Balance::VendorFavoured),
+            Some(Balance::PartnerFavoured)
+        )
+    );
+    approx_some(a.fair_shift, 15000.0);
+    approx_some(b.fair_shift, -15000.0);
+    assert_eq!(
+        (a.reward_rate.vendor, a.reward_rate.partner),
+        (b.reward_rate.partner, b.reward_rate.vendor)
+    );
 }
 
 // ---------------------------------------------------------------- undefined figures
@@ -536,6 +602,8 @@ fn no_reward_on_either_side_leaves_fairness_undefined() {
         (40.0 + 10.0) / (60.0 + 10.0 + 40.0 + 10.0),
     );
     assert_eq!((s.fairness, s.band, s.balance), (None, None, None));
+    assert_eq!(s.fair_shift, None, "no reward to move");
+    assert_eq!(s.reward_rate.vendor, Some(0.0));
     assert_eq!(s.unreported, None);
     approx_some(s.roi.vendor, (0.0 - 60.0) / 60.0);
 }
@@ -551,6 +619,10 @@ fn zero_contribution_leaves_fairness_undefined() {
     assert_eq!(s.shares.contribution, Some(0.0));
     assert_eq!(s.shares.reward, Some(0.5));
     assert_eq!((s.fairness, s.band, s.balance), (None, None, None));
+    assert_eq!(s.reward_rate.partner, None, "nothing put in: no rate");
+    approx_some(s.reward_rate.vendor, 50.0 / 100.0);
+    // c = 0: for F = 1 the partner would take none of the 100, so 50 back.
+    approx_some(s.fair_shift, 100.0 * 0.0 - 50.0);
     assert_eq!(s.roi.partner, None, "no partner investment, no partner ROI");
     approx_some(s.roi.vendor, (50.0 - 100.0) / 100.0);
 }
@@ -814,12 +886,13 @@ fn non_currency_metrics_stay_out_of_the_totals() {
     assert_eq!((s.reward.vendor, s.reward.partner), (0.0, 60.0));
     assert_eq!(s.shares.risk, None);
     approx_some(s.shares.contribution, 25.0 / 125.0);
-    // r = 60/60 = 1, c = 0.2: F = 5 → red, partner-favoured
-    approx_some(s.fairness, 1.0 / 0.2);
+    // C 100 and 25, reward only the partner's 60: it takes all → red, partner-favoured
+    assert_eq!(s.fairness, None);
     assert_eq!(
         (s.band, s.balance),
         (Some(Band::Red), Some(Balance::PartnerFavoured))
     );
+    assert_eq!(s.takes_all(), Some(Side::Partner));
 }
 
 // ---------------------------------------------------------------- trends
@@ -835,7 +908,7 @@ fn trends_against_the_previous_quarter_and_a_year_before() {
         [0.0, 0.0],
         [100.0, 100.0],
     ));
-    // acme 2025-Q4: F = 0.6/0.4 = 1.5
+    // acme 2025-Q4: F = (60/40) ÷ (40/60) = 2.25
     records.extend(totals(
         "acme",
         "2025-Q4",
@@ -843,7 +916,7 @@ fn trends_against_the_previous_quarter_and_a_year_before() {
         [0.0, 0.0],
         [40.0, 60.0],
     ));
-    // acme 2026-Q1: F = 0.5/0.5 = 1; 2025-Q4 is its previous quarter
+    // acme 2026-Q1: C 70 each, R 150 each: F = 1; 2025-Q4 is its previous quarter
     records.extend(totals(
         "acme",
         "2026-Q1",
@@ -851,7 +924,7 @@ fn trends_against_the_previous_quarter_and_a_year_before() {
         [20.0, 20.0],
         [150.0, 150.0],
     ));
-    // acme 2026-Q2: F = 0.6/0.5 = 1.2
+    // acme 2026-Q2: C 90 each: F = 180/120 = 1.5; fair shift 300 × 0.5 − 180 = −30
     records.extend(totals(
         "acme",
         "2026-Q2",
@@ -879,8 +952,14 @@ fn trends_against_the_previous_quarter_and_a_year_before() {
     assert_eq!(prev.investment.vendor, Some(80.0 - 50.0));
     assert_eq!(prev.reward.partner, Some(180.0 - 150.0));
     assert_eq!(prev.risk.vendor, Some(10.0 - 20.0));
-    // F 1.2 − 1.0
-    approx_some(prev.fairness, 0.6 / 0.5 - 1.0);
+    // F 1.5 − 1.0; fair shift −30 − 0 (2026-Q1 was balanced)
+    approx_some(prev.fairness, 1.5 - 1.0);
+    approx_some(
+        prev.fair_shift,
+        (300.0 * 0.5 - 180.0) - (300.0 * 0.5 - 150.0),
+    );
+    approx_some(prev.reward_rate.partner, 180.0 / 90.0 - 150.0 / 70.0);
+    assert_eq!(prev.get(Figure::FairShift), prev.fair_shift);
     approx_some(prev.shares.reward, 0.6 - 0.5);
     approx_some(prev.shares.contribution, 0.0);
     // ROI vendor: (120−80)/80 − (150−50)/50 = 0.5 − 2 = −1.5
@@ -895,14 +974,14 @@ fn trends_against_the_previous_quarter_and_a_year_before() {
     let year = now.trend.year_ago.as_ref().expect("2025-Q2 exists");
     assert_eq!(year.period, Some(q("2025-Q2")));
     assert_eq!(year.investment.partner, Some(80.0 - 100.0));
-    approx_some(year.fairness, 1.2 - 1.0);
+    approx_some(year.fairness, 1.5 - 1.0);
     assert_eq!(year.shares.risk, None, "2025-Q2 had no risk share");
 
     // 2026-Q1: previous quarter crosses the year (2025-Q4); no 2025-Q1 scorecard.
     let q1 = card(&ds, &book, "acme", "2026-Q1");
     let prev = q1.trend.previous.as_ref().expect("2025-Q4 exists");
     assert_eq!(prev.period, Some(q("2025-Q4")));
-    approx_some(prev.fairness, 1.0 - 1.5);
+    approx_some(prev.fairness, 1.0 - 2.25);
     assert!(q1.trend.year_ago.is_none());
 
     // 2025-Q4: no 2025-Q3, no 2024-Q4.

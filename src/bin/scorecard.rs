@@ -20,6 +20,10 @@ usage:
       Score the feed and print the scorecards, rejections and counts as JSON.
   scorecard export FILE [--partner ID] [--period YYYY-Qn] [--format json|csv]
       Print the selected scorecards as CSV: one row per figure, then one per KPI.
+  scorecard plan FEED PLAN [--pretty] [--format json|csv]
+      Read a partner-scorecard-plan/v1 PLAN made in the review of a quarter of
+      FEED and print its figures (the plan slide's numbers) and its commitments
+      as feed records for the planned quarter, as JSON.
   scorecard sample [--partners N] [--quarters Q] [--seed S] [--format json|csv] [-o FILE]
       Write deterministic sample data (default 12 partners, 8 quarters, seed 7)
       to FILE or standard output.
@@ -75,10 +79,11 @@ fn run(args: &[String]) -> Result<u8, Stop> {
         "check" => check(rest),
         "score" => score(rest),
         "export" => export(rest),
+        "plan" => plan(rest),
         "sample" => write_sample(rest),
         other if other.starts_with('-') => Err(Stop::Usage(format!("unknown option {other}"))),
         other => Err(Stop::Usage(format!(
-            "unknown command \"{other}\": use check, score, export or sample"
+            "unknown command \"{other}\": use check, score, export, plan or sample"
         ))),
     }
 }
@@ -177,18 +182,23 @@ fn score(args: &[String]) -> Result<u8, Stop> {
         warnings: &ds.warnings,
         counts: ds.counts,
     };
+    print_json(&output, given.flag("--pretty"))?;
+    Ok(status(&ds))
+}
+
+/// JSON on standard output, one line or `--pretty`, with a final newline.
+fn print_json(value: &impl Serialize, pretty: bool) -> Result<(), Stop> {
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let printed = match given.flag("--pretty") {
-        true => serde_json::to_writer_pretty(&mut out, &output),
-        false => serde_json::to_writer(&mut out, &output),
+    let printed = match pretty {
+        true => serde_json::to_writer_pretty(&mut out, value),
+        false => serde_json::to_writer(&mut out, value),
     };
     written(
         printed
             .map_err(io::Error::from)
             .and_then(|()| writeln!(out))
             .and_then(|()| out.flush()),
-    )?;
-    Ok(status(&ds))
+    )
 }
 
 /// `scorecard export FILE`: the selected scorecards as CSV, the QBR handout's numbers.
@@ -285,27 +295,59 @@ fn bad_format(other: &str) -> Stop {
     Stop::Usage(format!("--format must be json or csv, got \"{other}\""))
 }
 
+/// `scorecard plan FEED PLAN`: the plan's figures and commitments, or why it is refused.
+fn plan(args: &[String]) -> Result<u8, Stop> {
+    let given = Given::parse(args, &["--format"], &["--pretty"])?;
+    let (feed, plan_file) = match given.files.as_slice() {
+        [feed, plan] => (feed.as_str(), plan.as_str()),
+        _ => return Err(Stop::Usage("plan needs FEED and PLAN".into())),
+    };
+    let ds = load_file(feed, &given)?;
+    let book = ScoreBook::new(&ds);
+    let plan = partner_scorecard::plan::parse(&read(plan_file)?)
+        .and_then(|p| p.check_against(&ds, &book).map(|()| p))
+        .map_err(|r| Stop::Error(format!("the plan {plan_file} is refused: {r}")))?;
+    let output = serde_json::json!({
+        "schema": plan.schema,
+        "partner": plan.partner,
+        "based_on": plan.based_on,
+        "period": plan.period,
+        "currency": ds.currency,
+        "figures": plan.figures(&ds.thresholds),
+        "agreed": plan.agreed,
+        "agreed_by_both": plan.agreed_by_both(),
+        "commitments": plan.commitment_records(),
+    });
+    print_json(&output, given.flag("--pretty"))?;
+    Ok(0)
+}
+
 /// Reads FILE (or standard input for `-`) and validates it.
 fn load(given: &Given) -> Result<Dataset, Stop> {
-    let file = match given.files.as_slice() {
-        [file] => file.as_str(),
-        [] => {
-            return Err(Stop::Usage(
-                "missing FILE (use - for standard input)".into(),
-            ))
-        }
-        [_, extra, ..] => return Err(Stop::Usage(format!("one FILE only; \"{extra}\" is extra"))),
-    };
-    let bytes = if file == "-" {
+    match given.files.as_slice() {
+        [file] => load_file(file, given),
+        [] => Err(Stop::Usage(
+            "missing FILE (use - for standard input)".into(),
+        )),
+        [_, extra, ..] => Err(Stop::Usage(format!("one FILE only; \"{extra}\" is extra"))),
+    }
+}
+
+fn read(file: &str) -> Result<Vec<u8>, Stop> {
+    if file == "-" {
         let mut bytes = Vec::new();
         io::stdin()
             .lock()
             .read_to_end(&mut bytes)
             .map_err(|e| Stop::Error(format!("cannot read standard input: {e}")))?;
-        bytes
+        Ok(bytes)
     } else {
-        std::fs::read(file).map_err(|e| Stop::Error(format!("cannot read {file}: {e}")))?
-    };
+        std::fs::read(file).map_err(|e| Stop::Error(format!("cannot read {file}: {e}")))
+    }
+}
+
+fn load_file(file: &str, given: &Given) -> Result<Dataset, Stop> {
+    let bytes = read(file)?;
     let format = match given.value("--format") {
         Some("json") => Format::Json,
         Some("csv") => Format::Csv,

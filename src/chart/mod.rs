@@ -2,16 +2,21 @@
 //! string as markup, so every label that comes from data must be escaped —
 //! plotters' SVG backend escapes text and attributes (checked in tests/chart.rs).
 
+mod alignment;
 mod fairness_band;
 mod health;
+pub mod plane;
 pub mod quadrant;
+pub mod regions;
 mod trend;
 
+pub use alignment::{alignment_chart, AlignmentChart};
 pub use fairness_band::fairness_trend_with;
 pub use fairness_band::{fairness_trend, FairnessChart};
 pub use health::{health_trend, HealthChart};
 pub use quadrant::{balance_quadrant, quadrant_points, QuadrantChart, QuadrantPoint};
 pub use quadrant::{balance_quadrant_focus, balance_quadrant_with};
+pub use quadrant::{balance_quadrant_layers, QuadrantLayers};
 pub use trend::{pillar_trend, TrendChart};
 
 /// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.

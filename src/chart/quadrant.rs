@@ -2,9 +2,9 @@
 //! risk) across, reward share up. On the diagonal the split is fair; above it
 //! the partner takes more than it puts in, below it less.
 
-use super::fairness_band::limits;
 use super::health::Ticks;
 use super::palette;
+use super::plane::{Marker, Shape};
 use super::ChartWords;
 use crate::contract::{Dataset, Thresholds};
 use crate::score::{Band, Portfolio};
@@ -32,6 +32,19 @@ pub struct QuadrantChart {
     /// viewBox is `0 0 width height`), in the order of the points given, so the
     /// UI can overlay a focusable button per partner. Points with a non-finite
     /// share are not drawn and have no position.
+    pub positions: Vec<(String, f64, f64)>,
+}
+
+/// The quadrant in two layers, for a portfolio of any size: everything but the
+/// markers as SVG (a fixed number of elements however many partners there
+/// are), and where each marker goes, for the UI to paint them on one canvas
+/// under the same viewBox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuadrantLayers {
+    /// Band regions, grid, axes, the fair line, and point labels when there
+    /// are at most [`MAX_LABELLED`] points; no markers.
+    pub backdrop: String,
+    /// As [`QuadrantChart::positions`], the markers' centres in SVG pixels.
     pub positions: Vec<(String, f64, f64)>,
 }
 
@@ -84,7 +97,25 @@ pub fn balance_quadrant_with(
     format_share: &dyn Fn(f64) -> String,
     words: &ChartWords,
 ) -> QuadrantChart {
-    quadrant(points, (thresholds, None), size, format_share, words)
+    quadrant(points, (thresholds, None, true), size, format_share, words)
+}
+
+/// `balance_quadrant_with` without its markers: the backdrop and the markers'
+/// positions (the positions and labels are exactly those of the full chart,
+/// whose SVG the downloads use).
+pub fn balance_quadrant_layers(
+    points: &[QuadrantPoint],
+    thresholds: &Thresholds,
+    size: (u32, u32),
+    format_share: &dyn Fn(f64) -> String,
+    words: &ChartWords,
+) -> QuadrantLayers {
+    let QuadrantChart { svg, positions } =
+        quadrant(points, (thresholds, None, false), size, format_share, words);
+    QuadrantLayers {
+        backdrop: svg,
+        positions,
+    }
 }
 
 /// The quadrant for one partner's review: every other partner as a faint
@@ -98,12 +129,18 @@ pub fn balance_quadrant_focus(
     format_share: &dyn Fn(f64) -> String,
     words: &ChartWords,
 ) -> QuadrantChart {
-    quadrant(points, (thresholds, Some(focus)), size, format_share, words)
+    quadrant(
+        points,
+        (thresholds, Some(focus), true),
+        size,
+        format_share,
+        words,
+    )
 }
 
 fn quadrant(
     points: &[QuadrantPoint],
-    bands_and_focus: (&Thresholds, Option<&str>),
+    bands_and_focus: (&Thresholds, Option<&str>, bool),
     size: (u32, u32),
     format_share: &dyn Fn(f64) -> String,
     words: &ChartWords,
@@ -145,7 +182,7 @@ fn draw(
     svg: &mut String,
     positions: &mut Vec<(String, f64, f64)>,
     points: &[QuadrantPoint],
-    (thresholds, focus): (&Thresholds, Option<&str>),
+    (thresholds, focus, markers): (&Thresholds, Option<&str>, bool),
     size: (u32, u32),
     format_share: &dyn Fn(f64) -> String,
     words: &ChartWords,
@@ -161,29 +198,16 @@ fn draw(
             Ticks::new(0.0..1.0, ticks),
         )?;
 
-    // Band regions: F = reward ÷ contribution is constant along a ray from 0.
-    let (g, a) = limits(thresholds);
-    let regions = [
-        (vec![(0.0, 0.0), (0.0, 1.0), (1.0 / a, 1.0)], palette::RED),
-        (
-            vec![(0.0, 0.0), (1.0 / a, 1.0), (1.0 / g, 1.0)],
-            palette::AMBER,
-        ),
-        (
-            vec![(0.0, 0.0), (1.0 / g, 1.0), (1.0, 1.0), (1.0, 1.0 / g)],
-            palette::GREEN,
-        ),
-        (
-            vec![(0.0, 0.0), (1.0, 1.0 / g), (1.0, 1.0 / a)],
-            palette::AMBER,
-        ),
-        (vec![(0.0, 0.0), (1.0, 1.0 / a), (1.0, 0.0)], palette::RED),
-    ];
-    chart.draw_series(
-        regions
-            .into_iter()
-            .map(|(corners, colour)| Polygon::new(corners, colour.mix(0.1).filled())),
-    )?;
+    // Band regions: curves of equal F from (0, 0) to (1, 1), see regions.rs.
+    let regions = super::regions::band_regions(thresholds, 48);
+    chart.draw_series(regions.into_iter().map(|(corners, band)| {
+        let colour = match band {
+            Band::Green => palette::GREEN,
+            Band::Amber => palette::AMBER,
+            Band::Red => palette::RED,
+        };
+        Polygon::new(corners, colour.mix(0.1).filled())
+    }))?;
 
     let ink = palette::TEXT;
     let text = ("sans-serif", 12).into_font().color(&ink);
@@ -247,26 +271,32 @@ fn draw(
         } else if focus.is_none() {
             drawn.push((at, x, y, p));
         }
-        match p.band {
-            Band::Green => {
+        if !markers {
+            continue;
+        }
+        let marker = Marker::of(p.band, f64::from(scale));
+        let (r, g, b) = marker.colour;
+        let colour = RGBColor(r, g, b).mix(alpha);
+        match marker.shape {
+            Shape::Circle(radius) => {
                 chart.draw_series(std::iter::once(Circle::new(
                     at,
-                    5 * scale,
-                    palette::GREEN.mix(alpha).filled(),
+                    radius as i32,
+                    colour.filled(),
                 )))?;
             }
-            Band::Amber => {
+            Shape::Triangle(size) => {
                 chart.draw_series(std::iter::once(TriangleMarker::new(
                     at,
-                    7 * scale,
-                    palette::AMBER.mix(alpha).filled(),
+                    size as i32,
+                    colour.filled(),
                 )))?;
             }
-            Band::Red => {
+            Shape::Cross(size, width) => {
                 chart.draw_series(std::iter::once(Cross::new(
                     at,
-                    5 * scale,
-                    ShapeStyle::from(&palette::RED.mix(alpha)).stroke_width(3),
+                    size as i32,
+                    ShapeStyle::from(&colour).stroke_width(width as u32),
                 )))?;
             }
         }

@@ -193,20 +193,53 @@ const BUILT_IN: &[Entry] = &[
     ),
 ];
 
+/// Statements both sides rate from 1 to 5, for the alignment pillar: whether
+/// they share a vision and values. The UI translates these labels.
+pub const STATEMENTS: [(&str, &str); 6] = [
+    ("shared_vision", "We share a vision for this partnership"),
+    ("shared_values", "We share the same values"),
+    ("information_sharing", "We share information openly"),
+    ("joint_planning", "We plan together"),
+    ("ease_of_business", "We are easy to do business with"),
+    ("trust", "We trust each other"),
+];
+
+/// The scale of a rating metric that does not declare one.
+pub const DEFAULT_SCALE: u32 = 5;
+
 /// The built-in metrics in catalogue order, each with weight 1.
 pub fn built_in() -> Vec<Metric> {
+    let money = BUILT_IN.iter().map(
+        |&(key, label, pillar, unit, better, allow_negative)| Metric {
+            key: key.to_string(),
+            label: label.to_string(),
+            pillar,
+            unit,
+            better,
+            weight: 1.0,
+            allow_negative,
+            scale: None,
+        },
+    );
+    let statements = STATEMENTS.iter().map(|&(key, label)| Metric {
+        key: key.to_string(),
+        label: label.to_string(),
+        pillar: Pillar::Alignment,
+        unit: Unit::Rating,
+        better: Higher,
+        weight: 1.0,
+        allow_negative: false,
+        scale: Some(DEFAULT_SCALE),
+    });
+    money.chain(statements).collect()
+}
+
+/// Whether `label` is the catalogue's own label of `key`, which the UI may
+/// show in the viewer's language; a feed's own label is shown as it is.
+pub fn is_built_in_label(key: &str, label: &str) -> bool {
     BUILT_IN
         .iter()
-        .map(
-            |&(key, label, pillar, unit, better, allow_negative)| Metric {
-                key: key.to_string(),
-                label: label.to_string(),
-                pillar,
-                unit,
-                better,
-                weight: 1.0,
-                allow_negative,
-            },
-        )
-        .collect()
+        .map(|e| (e.0, e.1))
+        .chain(STATEMENTS)
+        .any(|(k, l)| k == key && l == label)
 }

@@ -3,7 +3,7 @@
 
 use super::raw::{Arena, RawField, RawRecord, RECORD_FIELDS};
 use super::record::{Better, Partner, Pillar, Unit};
-use super::validate::{is_currency_code, Builder, MetricDecl};
+use super::validate::{is_currency_code, parse_scale, Builder, MetricDecl};
 use super::Fatal;
 
 const REQUIRED: [&str; 5] = ["partner", "period", "side", "metric", "value"];
@@ -32,7 +32,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<super::Dataset, Fatal> {
         });
     }
     let fields: Vec<Option<usize>> = RECORD_FIELDS.iter().map(|f| col(f)).collect();
-    let [name_c, tier_c, region_c, type_c, pillar_c, unit_c, better_c, label_c, weight_c, neg_c, currency_c] =
+    let [name_c, tier_c, region_c, type_c, pillar_c, unit_c, better_c, label_c, weight_c, neg_c, scale_c, currency_c] =
         [
             "partner_name",
             "tier",
@@ -44,6 +44,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<super::Dataset, Fatal> {
             "label",
             "weight",
             "allow_negative",
+            "scale",
             "currency",
         ]
         .map(col);
@@ -118,6 +119,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<super::Dataset, Fatal> {
                     cell(label_c),
                     cell(weight_c),
                     cell(neg_c),
+                    cell(scale_c),
                 ],
             ) {
                 b.ds.counts.input += 1;
@@ -185,9 +187,9 @@ fn declare_partner(b: &mut Builder, id: &str, details: [Option<&str>; 4], locati
 fn declare_metric(
     b: &mut Builder,
     key: &str,
-    cols: [Option<&str>; 6],
+    cols: [Option<&str>; 7],
 ) -> Result<(), (&'static str, String)> {
-    let [pillar, unit, better, label, weight, neg] = cols;
+    let [pillar, unit, better, label, weight, neg, scale] = cols;
     if cols.iter().all(Option::is_none) {
         return Ok(());
     }
@@ -224,6 +226,15 @@ fn declare_metric(
                 other => Err((
                     "allow_negative",
                     format!("allow_negative \"{other}\" must be true or false"),
+                )),
+            })
+            .transpose()?,
+        scale: scale
+            .map(|n| match n.parse::<f64>() {
+                Ok(v) => parse_scale(v).map_err(|e| ("scale", e)),
+                Err(_) => Err((
+                    "scale",
+                    format!("scale \"{n}\" must be a whole number of 2 or more"),
                 )),
             })
             .transpose()?,

@@ -7,7 +7,7 @@ mod csv;
 mod json;
 mod raw;
 pub mod record;
-mod validate;
+pub(crate) mod validate;
 
 pub use record::*;
 

@@ -36,23 +36,27 @@ impl Side {
     }
 }
 
-/// What each side puts in (investment), carries (risk) and takes out (reward).
+/// What each side puts in (investment), carries (risk) and takes out (reward),
+/// and whether both see the relationship alike (alignment: ratings, no money).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Pillar {
     Investment,
     Risk,
     Reward,
+    Alignment,
 }
 
 impl Pillar {
-    pub const ALL: [Pillar; 3] = [Pillar::Investment, Pillar::Risk, Pillar::Reward];
+    /// The pillars with money totals, in the order they are shown.
+    pub const MONEY: [Pillar; 3] = [Pillar::Investment, Pillar::Risk, Pillar::Reward];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Pillar::Investment => "investment",
             Pillar::Risk => "risk",
             Pillar::Reward => "reward",
+            Pillar::Alignment => "alignment",
         }
     }
 
@@ -68,6 +72,8 @@ pub enum Unit {
     Count,
     Percent,
     Ratio,
+    /// A whole number from 1 to the metric's `scale`: how one side rates a statement.
+    Rating,
 }
 
 impl Unit {
@@ -77,6 +83,7 @@ impl Unit {
             Unit::Count => "count",
             Unit::Percent => "percent",
             Unit::Ratio => "ratio",
+            Unit::Rating => "rating",
         }
     }
 }
@@ -136,6 +143,7 @@ impl FromStr for Pillar {
                 ("investment", Pillar::Investment),
                 ("risk", Pillar::Risk),
                 ("reward", Pillar::Reward),
+                ("alignment", Pillar::Alignment),
             ],
         )
     }
@@ -152,6 +160,7 @@ impl FromStr for Unit {
                 ("count", Unit::Count),
                 ("percent", Unit::Percent),
                 ("ratio", Unit::Ratio),
+                ("rating", Unit::Rating),
             ],
         )
     }
@@ -264,6 +273,9 @@ pub struct Metric {
     pub weight: f64,
     /// Clawbacks and corrections may be negative money; everything else may not.
     pub allow_negative: bool,
+    /// The top of a rating metric's scale (ratings run from 1); none for other units.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scale: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -85,8 +85,8 @@ impl Builder {
                 "metric \"{}\" is not built in, so it needs \"{what}\" ({})",
                 decl.key,
                 match what {
-                    "pillar" => "investment, risk or reward",
-                    "unit" => "currency, count, percent or ratio",
+                    "pillar" => "investment, risk, reward or alignment",
+                    "unit" => "currency, count, percent, ratio or rating",
                     _ => "higher or lower",
                 }
             )
@@ -104,7 +104,30 @@ impl Builder {
         let better = match (decl.better, &built) {
             (Some(b), _) => b,
             (None, Some(b)) => b.better,
+            // A rating is better the higher it is: nothing to declare.
+            (None, None) if pillar == Pillar::Alignment => Better::Higher,
             (None, None) => return Err(need("better")),
+        };
+        // Ratings and money never mix: a rating is only ever an alignment figure.
+        if (pillar == Pillar::Alignment) != (unit == Unit::Rating) {
+            return Err(format!(
+                "metric \"{}\" has pillar \"{}\" and unit \"{}\": the alignment pillar takes unit \"rating\", and a rating belongs to the alignment pillar",
+                decl.key,
+                pillar.as_str(),
+                unit.as_str()
+            ));
+        }
+        let scale = match (decl.scale, &built) {
+            (Some(_), _) if unit != Unit::Rating => {
+                return Err(format!(
+                    "metric \"{}\" has a scale, but only rating metrics (unit \"rating\") have one",
+                    decl.key
+                ))
+            }
+            (Some(n), _) => Some(n),
+            (None, Some(b)) if b.unit == Unit::Rating => b.scale,
+            (None, _) if unit == Unit::Rating => Some(catalogue::DEFAULT_SCALE),
+            (None, _) => None,
         };
         let metric = Metric {
             label: decl
@@ -119,6 +142,7 @@ impl Builder {
                 .allow_negative
                 .or(built.as_ref().map(|b| b.allow_negative))
                 .unwrap_or(false),
+            scale,
             key: decl.key,
         };
         self.rejected_metrics.remove(&metric.key);
@@ -205,31 +229,51 @@ impl Builder {
                 None
             }
         };
+        let m = metric.map(|m| &self.ds.metrics[m as usize]);
         let value = match number("value", &fields[4], arena, true) {
-            Ok(Some(v)) => {
-                let m = metric.map(|m| &self.ds.metrics[m as usize]);
-                match m {
-                    Some(m) if v < 0.0 && m.unit == Unit::Currency && !m.allow_negative => {
-                        fail(
+            Ok(Some(v)) => match m {
+                Some(m) if m.unit == Unit::Rating => match rating(v, m) {
+                    Ok(v) => Some(v),
+                    Err(why) => {
+                        fail("value", why);
+                        None
+                    }
+                },
+                Some(m) if v < 0.0 && m.unit == Unit::Currency && !m.allow_negative => {
+                    fail(
                             "value",
                             format!(
                                 "value {v} is negative, but money for metric \"{}\" cannot be; declare the metric with \"allow_negative\": true if negative amounts (e.g. clawbacks) are meant",
                                 m.key
                             ),
                         );
-                        None
-                    }
-                    _ => Some(v),
+                    None
                 }
-            }
+                _ => Some(v),
+            },
             Ok(None) => None,
             Err(e) => {
                 fail("value", e);
                 None
             }
         };
-        let target = number("target", &fields[5], arena, false).map_err(|e| fail("target", e));
-        let floor = number("floor", &fields[6], arena, false).map_err(|e| fail("floor", e));
+        let mut target = number("target", &fields[5], arena, false).map_err(|e| fail("target", e));
+        let mut floor = number("floor", &fields[6], arena, false).map_err(|e| fail("floor", e));
+        // A target would make a rating a KPI, and ratings never enter health.
+        if let Some(m) = m.filter(|m| m.unit == Unit::Rating) {
+            for (name, slot) in [("target", &mut target), ("floor", &mut floor)] {
+                if matches!(slot, Ok(Some(_))) {
+                    fail(
+                        name,
+                        format!(
+                            "metric \"{}\" is a rating: it takes no {name} (ratings never enter health); remove the {name}",
+                            m.key
+                        ),
+                    );
+                    *slot = Err(());
+                }
+            }
+        }
 
         if let (
             Some(partner),
@@ -329,6 +373,31 @@ pub(crate) struct MetricDecl {
     pub better: Option<Better>,
     pub weight: Option<f64>,
     pub allow_negative: Option<bool>,
+    pub scale: Option<u32>,
+}
+
+/// A rating must be one of the whole numbers on its metric's scale.
+fn rating(v: f64, m: &Metric) -> Result<f64, String> {
+    let top = m.scale.unwrap_or(catalogue::DEFAULT_SCALE);
+    if v.fract() == 0.0 && v >= 1.0 && v <= f64::from(top) {
+        Ok(v)
+    } else {
+        Err(format!(
+            "value {v} is not a rating of metric \"{}\": give a whole number from 1 to {top}",
+            m.key
+        ))
+    }
+}
+
+/// The top of a rating scale as written in a feed: a whole number of 2 or more.
+pub(crate) fn parse_scale(n: f64) -> Result<u32, String> {
+    if n.fract() == 0.0 && (2.0..=f64::from(u32::MAX)).contains(&n) {
+        Ok(n as u32)
+    } else {
+        Err(format!(
+            "scale {n} must be a whole number of 2 or more (the top of the rating scale)"
+        ))
+    }
 }
 
 fn required_text(name: &str, field: &RawField, arena: &Arena) -> String {
@@ -547,7 +616,23 @@ pub(crate) fn metrics(b: &mut Builder, block: &Option<Value>) {
                     ))
                 }
             };
+            let scale = match obj.get("scale") {
+                None | Some(Value::Null) => None,
+                Some(Value::Number(n)) => Some(
+                    n.as_f64()
+                        .ok_or_else(|| "scale must be a number".to_string())
+                        .and_then(parse_scale)
+                        .map_err(|e| (at_key(&at, "scale"), e))?,
+                ),
+                Some(v) => {
+                    return Err((
+                        at_key(&at, "scale"),
+                        format!("scale must be a number, got {}", kind_of(v)),
+                    ))
+                }
+            };
             Ok(MetricDecl {
+                scale,
                 key: key.clone(),
                 label: opt_text(obj, "label", &at)?,
                 pillar: opt_word(obj, "pillar", &at)?,

@@ -140,3 +140,24 @@ async fn png_of(svg: &SvgFile) -> Result<Blob, DownloadError> {
     png.dyn_into::<Blob>()
         .map_err(|_| DownloadError::Failed("PNG: the canvas gave no image".into()))
 }
+
+/// A chart's SVG as PNG bytes (as [`save_png`] draws it), e.g. for a slide of
+/// the PowerPoint file.
+pub async fn png_bytes(svg: &SvgFile) -> Result<Vec<u8>, DownloadError> {
+    let png = png_of(svg).await?;
+    let buffer = JsFuture::from(png.array_buffer())
+        .await
+        .map_err(|e| failed("PNG", &e))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Saves bytes as a file named `name` of type `mime`.
+pub fn save_bytes(bytes: &[u8], mime: &str, name: &str) -> Result<(), DownloadError> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let view = js_sys::Uint8Array::from(bytes);
+    let parts = Array::of1(&view);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|e| failed("Blob", &e))?;
+    save_blob(&blob, name)
+}

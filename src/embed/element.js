@@ -13,10 +13,11 @@ export function define_element(name, connect) {
       this._widget = null;
       this._data = undefined;
       this._token = undefined;
+      this._plan = undefined;
       this.attachShadow({ mode: 'open' });
       // Frameworks may set properties before the element is defined: those land
       // as own properties that shadow our accessors. Take them over.
-      for (const prop of ['data', 'token']) {
+      for (const prop of ['data', 'token', 'plan']) {
         if (Object.prototype.hasOwnProperty.call(this, prop)) {
           const value = this[prop];
           delete this[prop];
@@ -26,7 +27,10 @@ export function define_element(name, connect) {
     }
 
     connectedCallback() {
-      if (!this._widget) this._widget = connect(this, this.shadowRoot, this._data, this._token);
+      if (!this._widget) {
+        this._widget = connect(this, this.shadowRoot, this._data, this._token);
+        if (this._plan !== undefined) this._widget.set_plan(this._plan);
+      }
     }
 
     disconnectedCallback() {
@@ -51,6 +55,17 @@ export function define_element(name, connect) {
       if (this._widget) this._widget.set_token(this._token);
     }
 
+    // A saved plan (partner-scorecard-plan/v1, an object or its JSON text).
+    // The getter gives the plan on screen, as an object.
+    get plan() {
+      const json = this._widget ? this._widget.plan_json() : undefined;
+      return json === undefined ? this._plan : JSON.parse(json);
+    }
+    set plan(value) {
+      this._plan = value;
+      if (this._widget) this._widget.set_plan(value);
+    }
+
     /// Fetch the data again now (same as the Retry button).
     reload() { if (this._widget) this._widget.reload(); }
   }
@@ -61,6 +76,18 @@ export function adopt_styles(shadow, css) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   shadow.adoptedStyleSheets = [sheet];
+}
+
+// One sheet per text, shared by every widget; a root that has it is left alone.
+const extraSheets = new Map();
+export function adopt_more_styles(shadow, css) {
+  let sheet = extraSheets.get(css);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    extraSheets.set(css, sheet);
+  }
+  if (!shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
 }
 
 export function sleep(ms, signal) {

@@ -6,6 +6,7 @@ pub mod engine;
 pub mod events;
 mod load_errors;
 mod loader;
+mod plan;
 pub mod present;
 
 use crate::ui::state::{Attrs, State};
@@ -43,13 +44,18 @@ extern "C" {
         connect: &Closure<dyn Fn(HtmlElement, ShadowRoot, JsValue, JsValue) -> Widget>,
     );
     fn adopt_styles(shadow: &ShadowRoot, css: &str);
+    #[wasm_bindgen(js_name = adopt_more_styles)]
+    fn adopt_more_styles_js(shadow: &ShadowRoot, css: &str);
 }
 
-const CSS: &str = concat!(
-    include_str!("../../style/widget.css"),
-    include_str!("../../style/portfolio.css"),
-    include_str!("../../style/qbr.css")
-);
+/// The first paint's styles; the portfolio's and the deck's come with their
+/// chunks (`ui::lazy`, `adopt_more_styles`).
+const CSS: &str = include_str!("../../style/widget.css");
+
+/// Adds `css` to the shadow root's stylesheets, once per root.
+pub fn adopt_more_styles(shadow: &ShadowRoot, css: &str) {
+    adopt_more_styles_js(shadow, css);
+}
 
 /// Defines `<partner-scorecard>` once per page.
 pub fn register() {
@@ -104,6 +110,7 @@ impl Widget {
             leptos::mount::mount_to(container, move || {
                 let state = State::new(host, attrs);
                 *slot.borrow_mut() = Some(state);
+                crate::ui::plan_state::watch(state);
                 Effect::watch(
                     move || state.retry.get(),
                     move |_, _, _| {

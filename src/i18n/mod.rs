@@ -5,7 +5,9 @@
 mod de;
 mod en;
 mod fr;
+pub mod plan;
 pub mod qbr;
+pub mod verdict;
 
 /// A language the widget speaks; any other locale falls back to English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -89,6 +91,7 @@ pub struct Messages {
     pub investment: &'static str,
     pub risk: &'static str,
     pub reward: &'static str,
+    pub alignment: &'static str,
     pub green: &'static str,
     pub amber: &'static str,
     pub red: &'static str,
@@ -139,6 +142,8 @@ pub struct Messages {
     pub partner_investment: &'static str,
     pub vendor_reward: &'static str,
     pub partner_reward: &'static str,
+    pub fair_shift_to_partner: &'static str,
+    pub alignment_score: &'static str,
     pub trend: &'static str,
     pub sort_by: &'static str,
     pub page_of: &'static str,
@@ -166,10 +171,16 @@ pub struct Messages {
     pub chart_health_title: &'static str,
     pub chart_health_summary: &'static str,
     pub chart_quadrant_summary: &'static str,
+    /// The quadrant's keyboard help, its accessible name ({chart}: its title).
+    pub quadrant_keys: &'static str,
+    /// What the live region says about the partner in focus on the quadrant.
+    pub quadrant_point: &'static str,
     // States and odd cases
     pub loading: &'static str,
     pub retry: &'static str,
     pub retrying: &'static str,
+    /// A part that loads on demand (deck, portfolio, charts) could not be fetched.
+    pub part_failed: &'static str,
     pub technical_detail: &'static str,
     pub stale_since: &'static str,
     pub records_rejected_one: &'static str,
@@ -245,6 +256,8 @@ mod tests {
                 (en.chart_health_title, m.chart_health_title),
                 (en.chart_health_summary, m.chart_health_summary),
                 (en.chart_quadrant_summary, m.chart_quadrant_summary),
+                (en.quadrant_keys, m.quadrant_keys),
+                (en.quadrant_point, m.quadrant_point),
                 (en.stale_since, m.stale_since),
                 (en.records_rejected_many, m.records_rejected_many),
                 (en.entries_rejected, m.entries_rejected),
@@ -260,6 +273,16 @@ mod tests {
                 (en.download_svg, m.download_svg),
                 (en.download_png, m.download_png),
                 (en.export_failed, m.export_failed),
+            ] {
+                assert_eq!(holes(a), holes(b), "{lang:?}: {b}");
+            }
+            let (ev, v) = (Lang::En.verdict(), lang.verdict());
+            for (a, b) in [
+                (ev.fair_shift, v.fair_shift),
+                (ev.takes_all, v.takes_all),
+                (ev.rates, v.rates),
+                (ev.gap_value, v.gap_value),
+                (ev.chart_summary, v.chart_summary),
             ] {
                 assert_eq!(holes(a), holes(b), "{lang:?}: {b}");
             }

@@ -29,6 +29,8 @@ pub struct Qbr {
     pub print_title: &'static str,
     pub print_pdf: &'static str,
     pub pillar: &'static str,
+    /// The plan slide's words.
+    pub plan: &'static super::plan::PlanWords,
 }
 
 pub static EN: Qbr = Qbr {
@@ -56,6 +58,7 @@ pub static EN: Qbr = Qbr {
     print_title: "{name} · {period}",
     print_pdf: "Print / PDF",
     pillar: "Pillar",
+    plan: &super::plan::EN,
 };
 
 pub static DE: Qbr = Qbr {
@@ -83,6 +86,7 @@ pub static DE: Qbr = Qbr {
     print_title: "{name} · {period}",
     print_pdf: "Drucken / PDF",
     pillar: "Säule",
+    plan: &super::plan::DE,
 };
 
 pub static FR: Qbr = Qbr {
@@ -110,6 +114,7 @@ pub static FR: Qbr = Qbr {
     print_title: "{name} · {period}",
     print_pdf: "Imprimer / PDF",
     pillar: "Pilier",
+    plan: &super::plan::FR,
 };
 
 impl Lang {

@@ -18,13 +18,18 @@ pub enum Figure {
     ShareReward,
     Contribution,
     Fairness,
+    RewardRateVendor,
+    RewardRatePartner,
+    FairShift,
     RoiVendor,
     RoiPartner,
     Health,
+    AlignmentScore,
+    AlignmentGap,
 }
 
 impl Figure {
-    pub const ALL: [Figure; 14] = [
+    pub const ALL: [Figure; 19] = [
         Figure::InvestmentVendor,
         Figure::InvestmentPartner,
         Figure::RiskVendor,
@@ -36,9 +41,14 @@ impl Figure {
         Figure::ShareReward,
         Figure::Contribution,
         Figure::Fairness,
+        Figure::RewardRateVendor,
+        Figure::RewardRatePartner,
+        Figure::FairShift,
         Figure::RoiVendor,
         Figure::RoiPartner,
         Figure::Health,
+        Figure::AlignmentScore,
+        Figure::AlignmentGap,
     ];
 
     /// The dotted name used in the CLI and the JSON output, e.g. `investment.vendor`.
@@ -55,9 +65,14 @@ impl Figure {
             Figure::ShareReward => "shares.reward",
             Figure::Contribution => "shares.contribution",
             Figure::Fairness => "fairness",
+            Figure::RewardRateVendor => "reward_rate.vendor",
+            Figure::RewardRatePartner => "reward_rate.partner",
+            Figure::FairShift => "fair_shift",
             Figure::RoiVendor => "roi.vendor",
             Figure::RoiPartner => "roi.partner",
             Figure::Health => "health",
+            Figure::AlignmentScore => "alignment.score",
+            Figure::AlignmentGap => "alignment.gap",
         }
     }
 
@@ -78,9 +93,14 @@ impl Figure {
             Figure::ShareReward => s.shares.reward,
             Figure::Contribution => s.shares.contribution,
             Figure::Fairness => s.fairness,
+            Figure::RewardRateVendor => s.reward_rate.vendor,
+            Figure::RewardRatePartner => s.reward_rate.partner,
+            Figure::FairShift => s.fair_shift,
             Figure::RoiVendor => s.roi.vendor,
             Figure::RoiPartner => s.roi.partner,
             Figure::Health => s.health,
+            Figure::AlignmentScore => s.alignment.as_ref().and_then(|a| a.score),
+            Figure::AlignmentGap => s.alignment.as_ref().and_then(|a| a.gap),
         }
     }
 }

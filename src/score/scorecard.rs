@@ -1,6 +1,7 @@
 //! Builds every scorecard of a dataset in one pass over its records.
 
-use super::{attainment, fairness, trend, Kpi, PerSide, PerSideOpt, Scorecard, Shares};
+use super::alignment::Ratings;
+use super::{attainment, fairness, trend, Fairness, Kpi, PerSide, PerSideOpt, Scorecard, Shares};
 use crate::contract::{Dataset, Quarter, Record, Side, Unit};
 use std::collections::HashMap;
 
@@ -104,8 +105,14 @@ fn build<'a>(
     let mut totals = [PerSide::default(); 3];
     let mut reported = [false; 2];
     let mut kpis = Vec::new();
+    let mut ratings = Ratings::default();
     for r in records {
         let m = ds.metric(r.metric);
+        if m.unit == Unit::Rating {
+            // A side that only rated statements has still not reported its money.
+            ratings.add(r.metric, r.side, r.value);
+            continue;
+        }
         reported[r.side.index()] = true;
         if m.unit == Unit::Currency {
             let t = &mut totals[m.pillar.index()];
@@ -136,19 +143,16 @@ fn build<'a>(
     let shares = if unreported.is_some() {
         Shares::default()
     } else {
-        Shares {
-            investment: fairness::share(investment.vendor, investment.partner),
-            risk: fairness::share(risk.vendor, risk.partner),
-            reward: fairness::share(reward.vendor, reward.partner),
-            contribution: fairness::share(
-                investment.vendor + risk.vendor,
-                investment.partner + risk.partner,
-            ),
-        }
+        Shares::of(investment, risk, reward)
     };
-    let f = fairness::fairness(shares.reward, shares.contribution);
-    let band = f.map(|f| fairness::band(f, &ds.thresholds));
-    let balance = f.zip(band).map(|(f, b)| fairness::balance(f, b));
+    let contribution = super::contribution(investment, risk);
+    let mut fair = Fairness::of(contribution, reward, &ds.thresholds);
+    if unreported.is_some() {
+        fair = Fairness {
+            reward_rate: fair.reward_rate,
+            ..Fairness::default()
+        };
+    }
     let weight: f64 = kpis.iter().map(|k| k.weight).sum();
     let health = (weight > 0.0)
         .then(|| kpis.iter().map(|k| k.score * k.weight).sum::<f64>() / weight)
@@ -162,15 +166,18 @@ fn build<'a>(
         risk,
         reward,
         shares,
-        fairness: f,
-        band,
-        balance,
+        fairness: fair.ratio,
+        band: fair.band,
+        balance: fair.balance,
+        reward_rate: fair.reward_rate,
+        fair_shift: fair.fair_shift,
         roi: PerSideOpt {
             vendor: fairness::roi(investment.vendor, reward.vendor),
             partner: fairness::roi(investment.partner, reward.partner),
         },
         health,
         kpis,
+        alignment: ratings.finish(ds),
         unreported,
         trend: Default::default(),
         partner_index,

@@ -1,7 +1,7 @@
 //! Change of every figure against the previous quarter and a year before.
 
 use super::{Figure, PerSideOpt, ScoreBook, Scorecard, Shares};
-use crate::contract::Quarter;
+use crate::contract::{Pillar, Quarter};
 use serde::{Deserialize, Serialize};
 
 /// Current − earlier for every figure; `None` where either is undefined.
@@ -14,8 +14,18 @@ pub struct Changes {
     pub reward: PerSideOpt,
     pub shares: Shares,
     pub fairness: Option<f64>,
+    pub reward_rate: PerSideOpt,
+    pub fair_shift: Option<f64>,
     pub roi: PerSideOpt,
     pub health: Option<f64>,
+    pub alignment: AlignmentChanges,
+}
+
+/// Change of the alignment score (points of 0–100) and of the gap (rating points).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct AlignmentChanges {
+    pub score: Option<f64>,
+    pub gap: Option<f64>,
 }
 
 impl Changes {
@@ -41,8 +51,24 @@ impl Changes {
                 contribution: d(Contribution),
             },
             fairness: d(Fairness),
+            reward_rate: pair(RewardRateVendor, RewardRatePartner),
+            fair_shift: d(FairShift),
             roi: pair(RoiVendor, RoiPartner),
             health: d(Health),
+            alignment: AlignmentChanges {
+                score: d(AlignmentScore),
+                gap: d(AlignmentGap),
+            },
+        }
+    }
+
+    /// The change of each side's money total of a pillar; ratings have none.
+    pub fn totals(&self, p: Pillar) -> PerSideOpt {
+        match p {
+            Pillar::Investment => self.investment,
+            Pillar::Risk => self.risk,
+            Pillar::Reward => self.reward,
+            Pillar::Alignment => PerSideOpt::default(),
         }
     }
 
@@ -60,9 +86,14 @@ impl Changes {
             Figure::ShareReward => self.shares.reward,
             Figure::Contribution => self.shares.contribution,
             Figure::Fairness => self.fairness,
+            Figure::RewardRateVendor => self.reward_rate.vendor,
+            Figure::RewardRatePartner => self.reward_rate.partner,
+            Figure::FairShift => self.fair_shift,
             Figure::RoiVendor => self.roi.vendor,
             Figure::RoiPartner => self.roi.partner,
             Figure::Health => self.health,
+            Figure::AlignmentScore => self.alignment.score,
+            Figure::AlignmentGap => self.alignment.gap,
         }
     }
 }

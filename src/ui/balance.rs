@@ -1,61 +1,23 @@
-//! Whether the split is fair, in a figure and a sentence, ROI of each side;
-//! and the targets each side set, with health.
+//! The fairness sentence, and the targets each side set, with health.
 
-use super::format::{Fmt, UNDEFINED};
+use super::format::Fmt;
 use super::words;
+use crate::contract::{Dataset, Unit};
 use crate::i18n::fill;
 use crate::i18n::Messages;
 use crate::score::{Kpi, Scorecard};
 use leptos::prelude::*;
 
 #[component]
-pub fn BalanceView(s: Scorecard, fmt: Fmt, vendor: String) -> impl IntoView {
-    let m = fmt.m;
-    let (band_class, band_text) = match s.band {
-        Some(b) => {
-            let (icon, word) = words::band(m, b);
-            (
-                format!("ps-band ps-band-{}", b.as_str()),
-                format!("{icon} {word}"),
-            )
-        }
-        None => ("ps-band".to_string(), UNDEFINED.to_string()),
-    };
-    let sentence = fairness_sentence(&s, &fmt);
-    let why = s.unreported.map(|side| {
-        fill(
-            m.side_reported_nothing,
-            &[
-                ("side", words::side(m, side)),
-                ("period", &s.period.to_string()),
-            ],
-        )
-    });
-    let change_f = s.trend.previous.as_ref().and_then(|c| c.fairness);
-    view! {
-        <section class="ps-balance" data-testid="balance" part="balance">
-            <h3>{m.balance}</h3>
-            <p class="ps-big">
-                {m.fairness}" "<strong data-testid="fairness">{fmt.ratio(s.fairness)}</strong>" "
-                <span class=band_class data-testid="band">{band_text}</span>" "
-                <span data-testid="balance-word">{s.balance.map(|b| words::balance(m, b)).unwrap_or(UNDEFINED)}</span>
-                " "<span class="ps-muted" title=m.vs_last_quarter>{fmt.change(change_f, false)}</span>
-            </p>
-            {sentence.map(|t| view! { <p class="ps-sentence" data-testid="fairness-sentence">{t}</p> })}
-            {why.map(|w| view! { <p class="ps-why" data-testid="why-undefined">{w}</p> })}
-            <p class="ps-roi">
-                {m.roi}" — "{vendor}": "<span data-testid="roi-vendor">{fmt.percent(s.roi.vendor)}</span>
-                " · "{m.partner}": "<span data-testid="roi-partner">{fmt.percent(s.roi.partner)}</span>
-            </p>
-        </section>
-    }
-}
-
-#[component]
-pub fn TargetsView(s: Scorecard, fmt: Fmt) -> impl IntoView {
+pub fn TargetsView(s: Scorecard, fmt: Fmt, units: Vec<Unit>) -> impl IntoView {
     let m = fmt.m;
     let health_change = s.trend.previous.as_ref().and_then(|c| c.health);
-    let rows = s.kpis.iter().map(|k| kpi_row(k, &fmt)).collect_view();
+    let rows = s
+        .kpis
+        .iter()
+        .zip(units)
+        .map(|(k, unit)| kpi_row(k, &fmt, unit))
+        .collect_view();
     let table = if s.kpis.is_empty() {
         view! { <p data-testid="no-kpis">{m.no_targets}</p> }.into_any()
     } else {
@@ -74,18 +36,24 @@ pub fn TargetsView(s: Scorecard, fmt: Fmt) -> impl IntoView {
             <h3>{m.targets}</h3>
             <p class="ps-big">
                 {m.health}" "<strong data-testid="health">{fmt.score(s.health)}</strong>
-                " "<span data-testid="health-change" title=m.vs_last_quarter>{fmt.change(health_change, false)}</span>
+                " "<span data-testid="health-change" title=m.vs_last_quarter>{fmt.change_score(health_change)}</span>
             </p>
             {table}
         </section>
     }
 }
 
-/// "{name} put in … and took …: balanced (1.02×)." when the balance is defined.
-pub fn fairness_sentence(s: &Scorecard, fmt: &Fmt) -> Option<String> {
+/// "{name} put in … and took …: for each unit put in, it took 0.70× what
+/// {vendor} took, vendor-favoured." when F is defined.
+pub fn fairness_sentence(s: &Scorecard, fmt: &Fmt, vendor: &str) -> Option<String> {
     let m = fmt.m;
-    match (s.shares.contribution, s.shares.reward, s.balance) {
-        (Some(c), Some(r), Some(b)) => Some(fill(
+    match (
+        s.shares.contribution,
+        s.shares.reward,
+        s.balance,
+        s.fairness,
+    ) {
+        (Some(c), Some(r), Some(b), Some(_)) => Some(fill(
             m.fairness_sentence,
             &[
                 ("name", &s.partner_name),
@@ -93,6 +61,7 @@ pub fn fairness_sentence(s: &Scorecard, fmt: &Fmt) -> Option<String> {
                 ("reward", &fmt.percent(Some(r))),
                 ("balance", words::balance(m, b)),
                 ("fairness", &fmt.ratio(s.fairness)),
+                ("vendor", vendor),
             ],
         )),
         _ => None,
@@ -110,17 +79,40 @@ pub fn kpi_head(m: &'static Messages) -> impl IntoView {
     }
 }
 
+/// The unit of each KPI's metric, in the scorecard's order, so money reads as money.
+pub fn kpi_units(ds: &Dataset, s: &Scorecard) -> Vec<Unit> {
+    s.kpis
+        .iter()
+        .map(|k| {
+            ds.metrics
+                .iter()
+                .find(|m| m.key == k.metric)
+                .map_or(Unit::Count, |m| m.unit)
+        })
+        .collect()
+}
+
+/// A KPI's actual or target in its unit: "$87,045", "92%", "9".
+fn kpi_value(fmt: &Fmt, unit: Unit, v: f64) -> String {
+    match unit {
+        Unit::Currency => fmt.money(v),
+        // Percent metrics are 0–100 in the feed.
+        Unit::Percent => fmt.percent_value(v),
+        Unit::Count | Unit::Ratio | Unit::Rating => fmt.number(v),
+    }
+}
+
 /// One KPI with its status as an icon and a word; cells are labelled for the
 /// stacked layout of narrow embeds.
-pub fn kpi_row(k: &Kpi, fmt: &Fmt) -> impl IntoView {
+pub fn kpi_row(k: &Kpi, fmt: &Fmt, unit: Unit) -> impl IntoView {
     let m = fmt.m;
     let (icon, word) = words::status(m, k.status);
     view! {
         <tr>
             <th scope="row">{k.label.clone()}</th>
             <td data-label=m.side>{words::side(m, k.side)}</td>
-            <td class="ps-num" data-label=m.actual>{fmt.number(k.value)}</td>
-            <td class="ps-num" data-label=m.target>{fmt.number(k.target)}</td>
+            <td class="ps-num" data-label=m.actual>{kpi_value(fmt, unit, k.value)}</td>
+            <td class="ps-num" data-label=m.target>{kpi_value(fmt, unit, k.target)}</td>
             <td class="ps-num" data-label=m.attainment>{fmt.percent(k.attainment)}</td>
             <td data-label=m.status>
                 <span class=format!("ps-status ps-status-{}", k.status.as_str()) data-testid="kpi-status">

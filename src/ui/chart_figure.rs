@@ -9,6 +9,29 @@ use crate::export::{standalone_svg, SvgFile};
 use crate::i18n::fill;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::rc::Rc;
+
+/// A chart's SVG for its downloads: the text, or a way to draw it when a
+/// button is pressed (the quadrant's full SVG, with a marker per partner, is
+/// never drawn just to be on screen).
+#[derive(Clone)]
+pub struct SvgSource(Rc<dyn Fn() -> String>);
+
+impl SvgSource {
+    pub fn lazy(draw: impl Fn() -> String + 'static) -> SvgSource {
+        SvgSource(Rc::new(draw))
+    }
+
+    fn text(&self) -> String {
+        (self.0)()
+    }
+}
+
+impl From<String> for SvgSource {
+    fn from(svg: String) -> SvgSource {
+        SvgSource::lazy(move || svg.clone())
+    }
+}
 
 /// The parts of a chart figure, prepared by the caller (strings only, so the
 /// view holds no formatter).
@@ -86,7 +109,7 @@ pub fn ChartFigure(parts: ChartParts) -> impl IntoView {
 /// any failure shown beside them. `chart` names it in `scorecard-export`.
 #[component]
 pub(super) fn ChartDownloads(
-    svg: String,
+    #[prop(into)] svg: SvgSource,
     file: String,
     title: String,
     chart: String,
@@ -129,7 +152,7 @@ pub(super) fn ChartDownloads(
     let svg_button = allowed.svg.then(|| {
         let (svg, name, done) = (svg.clone(), format!("{file}.svg"), done.clone());
         let save = move |_| {
-            let result = file_of(&svg).and_then(|f: SvgFile| {
+            let result = file_of(&svg.text()).and_then(|f: SvgFile| {
                 download::save_text(&f.text, "image/svg+xml;charset=utf-8", &name)
             });
             done(result, "svg");
@@ -148,7 +171,7 @@ pub(super) fn ChartDownloads(
             busy.set(true);
             let (svg, name, done) = (svg.clone(), name.clone(), done.clone());
             spawn_local(async move {
-                let result = match file_of(&svg) {
+                let result = match file_of(&svg.text()) {
                     Ok(f) => download::save_png(&f, &name).await,
                     Err(e) => Err(e),
                 };

@@ -4,8 +4,6 @@
 //! focus back to the button, focus leaving the menu closes it.
 
 use super::state::{Printing, State};
-use crate::embed::download;
-use crate::export::{file_stem, scorecard_csv};
 use crate::i18n::Messages;
 use crate::score::Scorecard;
 use leptos::html;
@@ -45,12 +43,31 @@ pub fn ExportMenu(s: Scorecard, m: &'static Messages) -> impl IntoView {
     };
     let csv = move |_| {
         close();
-        let period = s.period.to_string();
-        let name = format!("{}.csv", file_stem(&[&s.partner, &period]));
-        match download::save_text(&scorecard_csv(&s), "text/csv;charset=utf-8", &name) {
-            Ok(()) => exported(state, "csv", Some(&s.partner), Some(&period), None),
-            Err(e) => error.set(Some(e.message(m))),
-        }
+        let s = s.clone();
+        // The plan made in this review, if any, follows the scorecard's rows.
+        let plan = state
+            .plan
+            .plan
+            .get_untracked()
+            .filter(|p| p.partner == s.partner && p.based_on == s.period);
+        let t = state
+            .load
+            .with_untracked(|l| l.model.as_ref().map(|m| m.ds.thresholds))
+            .unwrap_or_default();
+        // The CSV writer comes with the extras chunk, preloaded after the first paint.
+        leptos::task::spawn_local(async move {
+            match super::lazy::save_csv(s.clone(), plan, t).await {
+                Ok(Ok(())) => exported(
+                    state,
+                    "csv",
+                    Some(&s.partner),
+                    Some(&s.period.to_string()),
+                    None,
+                ),
+                Ok(Err(e)) => error.set(Some(e.message(m))),
+                Err(_) => error.set(Some(m.part_failed.to_string())),
+            }
+        });
     };
     let keydown = move |ev: web_sys::KeyboardEvent| {
         let key = ev.key();

@@ -11,8 +11,12 @@ pub const UNDEFINED: &str = "—";
 #[derive(Clone)]
 pub struct Fmt {
     money: Intl::NumberFormat,
+    /// Money per unit put in: always to the cent ("$1.90").
+    rate: Intl::NumberFormat,
     compact: Intl::NumberFormat,
     percent: Intl::NumberFormat,
+    /// A percent metric's value, which keeps its decimal: "91.1%".
+    percent_value: Intl::NumberFormat,
     number: Intl::NumberFormat,
     ratio: Intl::NumberFormat,
     time: Intl::DateTimeFormat,
@@ -20,6 +24,8 @@ pub struct Fmt {
     pub locale: String,
     /// The words of the locale's language (English when it has none).
     pub m: &'static crate::i18n::Messages,
+    /// The verdict's and the alignment section's words in that language.
+    pub v: &'static crate::i18n::verdict::Verdict,
 }
 
 fn options(pairs: &[(&str, JsValue)]) -> Object {
@@ -91,6 +97,15 @@ impl Fmt {
                     ("maximumFractionDigits", 2.into()),
                 ],
             ),
+            rate: number_format(
+                &locale,
+                &[
+                    ("style", "currency".into()),
+                    ("currency", cur.clone()),
+                    ("minimumFractionDigits", 2.into()),
+                    ("maximumFractionDigits", 2.into()),
+                ],
+            ),
             compact: number_format(
                 &locale,
                 &[
@@ -105,6 +120,13 @@ impl Fmt {
                 &[
                     ("style", "percent".into()),
                     ("maximumFractionDigits", 0.into()),
+                ],
+            ),
+            percent_value: number_format(
+                &locale,
+                &[
+                    ("style", "percent".into()),
+                    ("maximumFractionDigits", 1.into()),
                 ],
             ),
             number: number_format(&locale, &[("maximumFractionDigits", 2.into())]),
@@ -127,6 +149,7 @@ impl Fmt {
                 &options(&[("dateStyle", "medium".into()), ("timeZone", "UTC".into())]),
             ),
             m: crate::i18n::Lang::from_locale(&locale).messages(),
+            v: crate::i18n::Lang::from_locale(&locale).verdict(),
             locale,
         }
     }
@@ -149,6 +172,12 @@ impl Fmt {
         call(&self.money.format(), v)
     }
 
+    /// Money taken out per unit put in, to the cent: "$1.90".
+    pub fn rate(&self, v: Option<f64>) -> String {
+        v.map(|v| call(&self.rate.format(), v))
+            .unwrap_or_else(|| UNDEFINED.into())
+    }
+
     pub fn compact(&self, v: f64) -> String {
         call(&self.compact.format(), v)
     }
@@ -160,6 +189,11 @@ impl Fmt {
     pub fn percent(&self, v: Option<f64>) -> String {
         v.map(|v| call(&self.percent.format(), v))
             .unwrap_or_else(|| UNDEFINED.into())
+    }
+
+    /// A value of a percent metric, which the feed gives as 0–100.
+    pub fn percent_value(&self, v: f64) -> String {
+        call(&self.percent_value.format(), v / 100.0)
     }
 
     /// Fairness and attainment ratios: "1.37×".
@@ -204,6 +238,28 @@ impl Fmt {
         self.signed(v.map(|v| v * 100.0), |a| {
             format!("{} pp", self.number((a * 10.0).round() / 10.0))
         })
+    }
+
+    /// A change of a 0–100 score in points to one decimal, e.g. "▼ −11.1 pts".
+    pub fn change_score(&self, v: Option<f64>) -> String {
+        self.signed(v, |a| {
+            format!(
+                "{} {}",
+                self.number((a * 10.0).round() / 10.0),
+                self.v.points
+            )
+        })
+    }
+
+    /// A change of a gap between ratings, in rating points to one decimal.
+    pub fn change_rating(&self, v: Option<f64>) -> String {
+        self.signed(v, |a| self.number((a * 10.0).round() / 10.0))
+    }
+
+    /// A rating or a mean of ratings to one decimal: "3", "3.5".
+    pub fn rating(&self, v: Option<f64>) -> String {
+        v.map(|v| self.number((v * 10.0).round() / 10.0))
+            .unwrap_or_else(|| UNDEFINED.into())
     }
 
     fn signed(&self, v: Option<f64>, text: impl Fn(f64) -> String) -> String {

@@ -1,19 +1,25 @@
 //! The Leptos views. They read `State` and the engine's figures; they compute
 //! no figure of their own.
 
+pub mod alignment;
 mod balance;
 mod chart_figure;
 mod commitments;
 mod export_menu;
 pub mod format;
+mod lazy;
 mod pillars;
+pub mod plan_state;
 mod portfolio;
 pub mod qbr;
 mod quadrant;
+mod quadrant_canvas;
+mod quadrant_plot;
 mod scorecard;
 pub mod state;
 mod states;
 mod trends;
+pub mod verdict;
 mod words;
 
 use leptos::prelude::*;
@@ -47,9 +53,10 @@ pub fn App(state: State) -> impl IntoView {
                 state.picked_period.track();
                 view! {
                     <states::Banners state=state model=model.clone() />
+                    {plan_state::refused_notice(state)}
                     {match partner {
                         Some(id) => view! { <scorecard::ScorecardView state=state model=model partner=id /> }.into_any(),
-                        None => view! { <portfolio::PortfolioView state=state model=model /> }.into_any(),
+                        None => lazy::part("portfolio", move || lazy::portfolio(state, model.clone())).into_any(),
                     }}
                 }
                 .into_any()

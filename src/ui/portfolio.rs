@@ -70,7 +70,7 @@ struct Col {
     numeric: bool,
 }
 
-fn columns(m: &'static Messages) -> [Col; 10] {
+fn columns(m: &'static Messages) -> [Col; 12] {
     let text = |key, column, label| Col {
         key,
         column,
@@ -93,6 +93,8 @@ fn columns(m: &'static Messages) -> [Col; 10] {
             numeric: false,
             ..figure("fairness", Figure::Fairness, m.fairness)
         },
+        figure("fair-shift", Figure::FairShift, m.fair_shift_to_partner),
+        figure("alignment", Figure::AlignmentScore, m.alignment_score),
         figure(
             "investment-vendor",
             Figure::InvestmentVendor,
@@ -362,6 +364,15 @@ pub fn PortfolioView(state: State, model: Arc<Model>) -> impl IntoView {
     .into_any()
 }
 
+/// Money that moves to the partner (+) or away from it (−); the header says which way.
+fn signed_money(fmt: &Fmt, v: Option<f64>) -> String {
+    match v {
+        None => UNDEFINED.to_string(),
+        Some(v) if v > 0.0 => format!("+{}", fmt.compact(v)),
+        Some(v) => fmt.compact(v),
+    }
+}
+
 /// One partner's row; the name is the button that opens its scorecard.
 fn row(state: State, ds: &Dataset, fmt: &Fmt, s: &Scorecard, period: Quarter) -> impl IntoView {
     let p = &ds.partners[s.partner_index];
@@ -389,6 +400,10 @@ fn row(state: State, ds: &Dataset, fmt: &Fmt, s: &Scorecard, period: Quarter) ->
             <td class="ps-fair">
                 <span class="ps-ratio" data-testid="row-fairness">{fmt.ratio(s.fairness)}</span>
                 {band_badge(fmt.m, s.band)}
+            </td>
+            <td class="ps-num" data-testid="row-fair-shift">{signed_money(fmt, s.fair_shift)}</td>
+            <td class="ps-num" data-testid="row-alignment">
+                {fmt.score(s.alignment.as_ref().and_then(|a| a.score))}
             </td>
             <td class="ps-num">{fmt.compact(s.investment.vendor)}</td>
             <td class="ps-num">{fmt.compact(s.investment.partner)}</td>

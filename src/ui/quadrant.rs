@@ -1,26 +1,25 @@
 //! The portfolio's balance quadrant: the engine's chart of the filtered
-//! partners, a focusable button over every point (one tab stop, arrow keys move
-//! between points left to right), a summary sentence and the points as a table.
+//! partners, painted as one SVG backdrop and one canvas of markers whatever the
+//! portfolio's size (`quadrant_plot.rs`), a summary sentence, and the points as
+//! a table, which is the chart's accessible equivalent.
 //!
 //! With thousands of partners the chart is the costly part of the view, so it
 //! follows the table's filters a moment later (coalescing keystrokes in the
 //! search box) and never delays the table's repaint; sorting and paging do not
-//! touch it at all. The point buttons share one listener per event type on
-//! their container instead of three closures each.
+//! touch it at all.
 
-use super::chart_figure::ChartDownloads;
+use super::chart_figure::{ChartDownloads, SvgSource};
 use super::format::Fmt;
-use super::portfolio::{band_badge, band_icon, band_word, open};
+use super::portfolio::band_badge;
+use super::quadrant_plot::{Plot, PlotData};
 use super::state::{Model, State};
-use crate::chart::{self, QuadrantPoint};
+use crate::chart;
 use crate::contract::Quarter;
 use crate::i18n::fill;
 use crate::score::{Band, Column, Figure, Portfolio};
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
-use wasm_bindgen::JsCast;
 
 /// How long the chart waits after a filter change before it redraws.
 const SETTLE: Duration = Duration::from_millis(120);
@@ -77,8 +76,6 @@ pub(super) fn QuadrantView(
         },
         true,
     );
-    // The point that takes the tab stop.
-    let active = RwSignal::new(0usize);
     // The table under "Show as a table" is built on first opening only.
     let table_open = RwSignal::new(false);
     let chart = move || {
@@ -90,10 +87,7 @@ pub(super) fn QuadrantView(
                     style:aspect-ratio=format!("{} / {}", size.0, size.1)></div>
             }
             .into_any(),
-            Some(ix) => {
-                active.update_untracked(|a| *a = 0);
-                draw(state, &model, period, ix, size, fmt, active, table_open)
-            }
+            Some(ix) => draw(state, &model, period, ix, size, fmt, table_open),
         })
     };
     view! {
@@ -105,82 +99,13 @@ pub(super) fn QuadrantView(
     }
 }
 
-/// One drawn point: what its button and its table row say, and where it is.
-struct Pt {
-    id: String,
-    name: String,
-    contribution: f64,
-    reward: f64,
-    fairness: Option<f64>,
-    band: Band,
-    /// Centre in percent of the plot's width and height.
-    left: f64,
-    top: f64,
-}
-
-/// Point buttons added per animation frame, so thousands never block input.
-const CHUNK: usize = 200;
-
-/// The index of the point button an event came from, by its `data-index`.
-fn point_of(ev: &web_sys::Event) -> Option<(web_sys::HtmlElement, usize)> {
-    let button = ev
-        .target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest(".ps-q-point")
-        .ok()??;
-    let i = button.get_attribute("data-index")?.parse().ok()?;
-    Some((button.dyn_into().ok()?, i))
-}
-
-/// The button over point `i`: named for screen readers, its tooltip from the same words.
-fn point_button(fmt: &Fmt, p: &Pt, i: usize, tab_stop: Selector<usize>) -> impl IntoView {
-    let m = fmt.m;
-    let (c, r) = (
-        fmt.percent(Some(p.contribution)),
-        fmt.percent(Some(p.reward)),
-    );
-    let band = band_word(m, p.band);
-    let label = format!(
-        "{}: {} {c}, {} {r}, {band}",
-        p.name, m.contribution_share, m.reward_share
-    );
-    let tip = format!(
-        "{}\n{} {c}\n{} {r}\n{} {band}",
-        p.name,
-        m.contribution_share,
-        m.reward_share,
-        band_icon(p.band)
-    );
-    // Tooltips open away from the nearest edges.
-    let mut class = String::from("ps-q-point");
-    if p.top < 35.0 {
-        class.push_str(" ps-q-below");
-    }
-    if p.left < 35.0 {
-        class.push_str(" ps-q-start");
-    } else if p.left > 65.0 {
-        class.push_str(" ps-q-end");
-    }
-    view! {
-        <button type="button" class=class data-testid="quadrant-point" data-partner=p.id.clone()
-            data-index=i aria-label=label data-tip=tip
-            tabindex=move || if tab_stop.selected(&i) { 0 } else { -1 }
-            style:left=format!("{:.3}%", p.left)
-            style:top=format!("{:.3}%", p.top)>
-        </button>
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
 fn draw(
     state: State,
-    model: &Model,
+    model: &Arc<Model>,
     period: Quarter,
     ix: &[usize],
     (w, h): (u32, u32),
     store: StoredValue<Fmt, LocalStorage>,
-    active: RwSignal<usize>,
     table_open: RwSignal<bool>,
 ) -> AnyView {
     store.with_value(|fmt| {
@@ -189,7 +114,7 @@ fn draw(
             .iter()
             .filter_map(|&i| model.book.get(i, period))
             .collect();
-        // Left to right, so the arrow keys move across the plane.
+        // Left to right, so Home and End and the table read across the plane.
         let mut portfolio = Portfolio { period, rows };
         portfolio.sort(&model.ds, Column::Figure(Figure::Contribution), false);
         let points = chart::quadrant_points(&portfolio, &model.ds);
@@ -209,85 +134,74 @@ fn draw(
                 .into_any();
         }
 
-        let drawn = chart::balance_quadrant_with(
+        let words = super::chart_words(m);
+        let layers = chart::balance_quadrant_layers(
             &points,
             &model.ds.thresholds,
             (w, h),
             &|v| fmt.percent(Some(v)),
-            &super::chart_words(fmt.m),
+            &words,
         );
-        let by_id: HashMap<&str, &QuadrantPoint> =
-            points.iter().map(|p| (p.id.as_str(), p)).collect();
-        let fairness: HashMap<&str, Option<f64>> = portfolio
-            .rows
+        // Points, their scorecards and their positions are in one order (each
+        // a subsequence of the one before): one walk pairs them up, with no
+        // lookup table for thousands of partners.
+        let mut rows = portfolio.rows.iter();
+        let figures = points
             .iter()
-            .map(|s| (s.partner.as_str(), s.fairness))
-            .collect();
-        let (wf, hf) = (f64::from(w), f64::from(h));
-        let pts: Arc<Vec<Pt>> = Arc::new(
-            drawn
-                .positions
-                .iter()
-                .filter_map(|(id, x, y)| {
-                    let p = by_id.get(id.as_str())?;
-                    Some(Pt {
-                        id: id.clone(),
-                        name: p.label.clone(),
-                        contribution: p.contribution,
-                        reward: p.reward,
-                        fairness: fairness.get(id.as_str()).copied().flatten(),
-                        band: p.band,
-                        left: 100.0 * x / wf,
-                        top: 100.0 * y / hf,
-                    })
-                })
-                .collect(),
-        );
-
-        let last = pts.len().saturating_sub(1);
-        // Only the two buttons whose tab stop changes re-render on an arrow key.
-        let tab_stop = Selector::new(move || active.get());
-        // The buttons arrive CHUNK at a time, one chunk per frame; the first at once.
-        let ready = RwSignal::new(1usize);
-        let chunks = pts.len().div_ceil(CHUNK);
-        let buttons = (0..chunks)
-            .map(|k| {
-                let shown = Memo::new(move |_| ready.get() > k);
-                let pts = Arc::clone(&pts);
-                let tab_stop = tab_stop.clone();
-                move || {
-                    shown.get().then(|| {
-                        store.with_value(|f| {
-                            pts.iter()
-                                .enumerate()
-                                .skip(k * CHUNK)
-                                .take(CHUNK)
-                                .map(|(i, p)| point_button(f, p, i, tab_stop.clone()))
-                                .collect_view()
-                        })
-                    })
-                }
+            .map(|p| {
+                rows.by_ref()
+                    .find(|s| s.partner == p.id)
+                    .map_or((None, None), |s| (s.fairness, s.health))
             })
-            .collect_view();
-        if chunks > 1 {
-            pump(ready, chunks);
-        }
+            .collect();
+        let mut at = layers.positions.iter().peekable();
+        let xy = points
+            .iter()
+            .map(|p| match at.next_if(|(id, _, _)| *id == p.id) {
+                Some(&(_, x, y)) => (x, y),
+                None => (f64::NAN, f64::NAN),
+            })
+            .collect();
+        let data = Arc::new(PlotData {
+            points,
+            figures,
+            xy,
+        });
+
+        // The full chart, markers and all, is drawn only when a download asks for it.
+        let full_svg = {
+            let (data, thresholds) = (Arc::clone(&data), model.ds.thresholds);
+            SvgSource::lazy(move || {
+                store.with_value(|f| {
+                    chart::balance_quadrant_with(
+                        &data.points,
+                        &thresholds,
+                        (w, h),
+                        &|v| f.percent(Some(v)),
+                        &super::chart_words(f.m),
+                    )
+                    .svg
+                })
+            })
+        };
 
         // Formatted when first opened: thousands of rows cost nothing until asked for.
         let table = {
-            let pts = Arc::clone(&pts);
+            let data = Arc::clone(&data);
             move || {
                 table_open.get().then(|| {
                     let rows = store.with_value(|f| {
-                        pts.iter()
-                            .map(|p| {
+                        data.points
+                            .iter()
+                            .zip(&data.figures)
+                            .map(|(p, &(fairness, _))| {
                                 view! {
                                     <tr>
-                                        <th scope="row">{p.name.clone()}</th>
+                                        <th scope="row">{p.label.clone()}</th>
                                         <td class="ps-num">{f.percent(Some(p.contribution))}</td>
                                         <td class="ps-num">{f.percent(Some(p.reward))}</td>
                                         <td class="ps-fair">
-                                            <span class="ps-ratio">{f.ratio(p.fairness)}</span>
+                                            <span class="ps-ratio">{f.ratio(fairness)}</span>
                                             {band_badge(m, Some(p.band))}
                                         </td>
                                     </tr>
@@ -322,31 +236,11 @@ fn draw(
                         <span class="ps-band-red">"✕ "{m.red}</span>
                         <span class="ps-q-fair">"╱ "{m.fair_line}</span>
                     </p>
-                    <ChartDownloads svg=drawn.svg.clone() title=m.balance_quadrant.to_string() chart="quadrant".to_string()
+                    <ChartDownloads svg=full_svg title=m.balance_quadrant.to_string() chart="quadrant".to_string()
                         file=crate::export::file_stem(&["portfolio", &period.to_string(), "quadrant"]) />
                 </div>
-                <div class="ps-q-plot" style:max-width=format!("{w}px")>
-                    <div class="ps-svg ps-q-svg" role="img" aria-label=summary inner_html=drawn.svg></div>
-                    <div class="ps-q-points" role="group" aria-label=m.balance_quadrant
-                        data-points=pts.len()
-                        on:click=move |ev| {
-                            if let Some((_, i)) = point_of(&ev) {
-                                if let Some(p) = pts.get(i) {
-                                    open(state, &p.id, period);
-                                }
-                            }
-                        }
-                        on:focusin=move |ev| {
-                            if let Some((_, i)) = point_of(&ev) {
-                                if active.get_untracked() != i {
-                                    active.set(i);
-                                }
-                            }
-                        }
-                        on:keydown=move |ev| step(&ev, last, active)>
-                        {buttons}
-                    </div>
-                </div>
+                <Plot state=state period=period size=(w, h) backdrop=layers.backdrop summary=summary
+                    data=data fmt=store />
                 <details class="ps-q-details" on:toggle=move |ev| {
                     let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
                     if open && !table_open.get_untracked() {
@@ -360,43 +254,4 @@ fn draw(
         }
         .into_any()
     })
-}
-
-/// Shows one more chunk of point buttons per animation frame until all are in.
-fn pump(ready: RwSignal<usize>, chunks: usize) {
-    request_animation_frame(move || {
-        let more = ready.try_update(|n| {
-            *n += 1;
-            *n < chunks
-        });
-        if more == Some(true) {
-            pump(ready, chunks);
-        }
-    });
-}
-
-/// Arrow keys, Home and End move the focus between points (roving tab stop).
-fn step(ev: &web_sys::KeyboardEvent, last: usize, active: RwSignal<usize>) {
-    let Some((button, i)) = point_of(ev) else {
-        return;
-    };
-    let next = match ev.key().as_str() {
-        "ArrowRight" | "ArrowDown" => (i + 1).min(last),
-        "ArrowLeft" | "ArrowUp" => i.saturating_sub(1),
-        "Home" => 0,
-        "End" => last,
-        _ => return,
-    };
-    ev.prevent_default();
-    if next == i {
-        return;
-    }
-    active.set(next);
-    let target = button
-        .parent_element()
-        .and_then(|g| g.children().item(next as u32))
-        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(b) = target {
-        let _ = b.focus();
-    }
 }

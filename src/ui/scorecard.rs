@@ -1,13 +1,16 @@
-//! One partner's joint scorecard: header with period picker, then pillars,
-//! balance, targets, trends and commitments of the chosen period.
+//! One partner's joint scorecard: header with period picker, then the verdict
+//! (who put in and took what, whether that is fair, health, alignment), and
+//! the detail: pillars, targets, shared vision and values, commitments, trends.
 
-use super::balance::{BalanceView, TargetsView};
+use super::alignment::AlignmentView;
+use super::balance::{kpi_units, TargetsView};
 use super::commitments::CommitmentsView;
 use super::export_menu::ExportMenu;
+use super::lazy;
 use super::pillars::PillarsView;
-use super::qbr::{self, Deck, Handout, Subject};
+use super::qbr::{self, Subject};
 use super::state::{Model, State};
-use super::trends::TrendsView;
+use super::verdict::VerdictView;
 use crate::contract::Quarter;
 use crate::i18n::fill;
 use leptos::prelude::*;
@@ -22,7 +25,10 @@ pub fn ScorecardView(state: State, model: Arc<Model>, partner: String) -> impl I
         let subject = subject.clone();
         move || match (&subject, state.presenting.get()) {
             (Some(subject), true) => {
-                view! { <Deck state=state subject=subject.clone() /> }.into_any()
+                let subject = subject.clone();
+                // Ctrl+P in the deck prints the handout at once: have it ready.
+                lazy::preload(lazy::preload_handout);
+                lazy::part("deck", move || lazy::deck(state, subject.clone())).into_any()
             }
             _ => page(state, Arc::clone(&model), partner.clone()),
         }
@@ -33,7 +39,7 @@ pub fn ScorecardView(state: State, model: Arc<Model>, partner: String) -> impl I
             .printing
             .get()
             .is_some()
-            .then(|| view! { <Handout state=state subject=subject /> })
+            .then(|| lazy::part("handout", move || lazy::handout(state, subject.clone())))
     };
     view! { {main}{handout} }
 }
@@ -117,19 +123,45 @@ fn page(state: State, model: Arc<Model>, partner: String) -> AnyView {
             &[("name", &p.name), ("period", &period.to_string())],
         )),
         Some(s) => {
-            // Only the charts follow the element's width, so a resize redraws them alone.
+            // Only the charts follow the element's width, so a resize redraws
+            // them alone. They are below the fold and come from their own
+            // chunk, asked for once the rest of the scorecard is painted.
+            let painted = RwSignal::new(false);
+            lazy::after_first_paint(move || {
+                painted.try_set(true);
+            });
             let trends = {
                 let (model, vendor) = (Arc::clone(&model), vendor.clone());
                 move || {
                     let width = state.width.get().saturating_sub(34).clamp(280, 1400);
+                    let (model, vendor) = (Arc::clone(&model), vendor.clone());
+                    painted.get().then(|| {
+                        lazy::part("trends", move || {
+                            lazy::trends(
+                                state,
+                                Arc::clone(&model),
+                                index,
+                                vendor.clone(),
+                                width,
+                                period,
+                            )
+                        })
+                    })
+                }
+            };
+            let alignment = {
+                let (model, vendor, s) = (Arc::clone(&model), vendor.clone(), s.clone());
+                move || {
+                    let width = state.width.get().saturating_sub(34).clamp(280, 1400);
                     let fmt = super::fmt_for(state, &model);
-                    view! { <TrendsView model=Arc::clone(&model) index=index fmt=fmt vendor=vendor.clone() width=width period=period /> }
+                    view! { <AlignmentView s=s.clone() fmt=fmt vendor=vendor.clone() width=width /> }
                 }
             };
             view! {
+                <VerdictView s=s.clone() fmt=fmt.clone() vendor=vendor.clone() />
                 <PillarsView s=s.clone() fmt=fmt.clone() vendor=vendor.clone() />
-                <BalanceView s=s.clone() fmt=fmt.clone() vendor=vendor.clone() />
-                <TargetsView s=s.clone() fmt=fmt.clone() />
+                <TargetsView s=s.clone() fmt=fmt.clone() units=kpi_units(&model.ds, s) />
+                {alignment}
                 <CommitmentsView model=Arc::clone(&model) partner=p.id.clone() period=period fmt=fmt.clone() />
                 {trends}
             }
@@ -147,15 +179,25 @@ fn page(state: State, model: Arc<Model>, partner: String) -> AnyView {
     .into_any()
 }
 
+/// Fetches the deck's and the handout's chunks, so Present and Print show no wait.
+fn preload_deck() {
+    lazy::preload(lazy::preload_deck);
+    lazy::preload(lazy::preload_handout);
+}
+
 /// Opens the deck; offered only when there is a scorecard to present.
 fn present_button(state: State, available: bool) -> Option<AnyView> {
     let q = qbr::words(state);
     available.then(|| {
+        lazy::when_idle(preload_deck);
         view! {
             <button type="button" class="ps-present" data-testid="present" title=q.present_hint
+                on:pointerenter=|_| preload_deck() on:focus=|_| preload_deck()
                 on:click=move |_| qbr::open(state)>
                 <span aria-hidden="true">"▶ "</span>{q.present}
             </button>
+            <button type="button" class="ps-plan-open" data-testid="plan-open" title=q.plan.open_plan_hint
+                on:click=move |_| qbr::open_plan(state)>{q.plan.open_plan}</button>
         }
         .into_any()
     })

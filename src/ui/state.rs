@@ -110,6 +110,8 @@ pub struct State {
     /// A handout is being printed, and who started it: the deck renders
     /// every slide for paper.
     pub printing: RwSignal<Option<Printing>>,
+    /// The next quarter's plan (the plan slide, the `plan` property).
+    pub plan: crate::ui::plan_state::PlanState,
     /// The element itself, where events are dispatched.
     pub host: StoredValue<web_sys::HtmlElement, LocalStorage>,
 }
@@ -131,6 +133,7 @@ impl State {
             deck_modal: RwSignal::new(false),
             slide: RwSignal::new(0),
             printing: RwSignal::new(None),
+            plan: crate::ui::plan_state::PlanState::new(),
             host: StoredValue::new_local(host),
         }
     }

@@ -44,7 +44,7 @@ pub fn TrendsView(
     } else {
         width
     };
-    let pillars = Pillar::ALL
+    let pillars = Pillar::MONEY
         .into_iter()
         .map(|p| {
             let name = words::pillar(m, p);

@@ -17,6 +17,7 @@ pub fn pillar(m: &Messages, p: Pillar) -> &'static str {
         Pillar::Investment => m.investment,
         Pillar::Risk => m.risk,
         Pillar::Reward => m.reward,
+        Pillar::Alignment => m.alignment,
     }
 }
 

@@ -6,6 +6,7 @@
 
 import { createRequire } from 'node:module';
 import { assert, hostPage, pageTest, suite } from './harness.mjs';
+import { DECK_TOTAL } from './deck.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -59,7 +60,8 @@ for (const theme of ['light', 'dark']) {
     await h.open(page('partner="P-00001"', theme));
     await h.waitEvent('scorecard-ready', { target: 'w' });
     await h.waitVisible('#w', 'chart-health');
-    assert.ok(await openDetails(h) >= 5, 'every chart has a table to open');
+    await h.waitVisible('#w', 'chart-alignment');
+    assert.ok(await openDetails(h) >= 6, 'every chart has a table to open');
     await axe(h, `scorecard (${theme})`);
   });
 
@@ -79,9 +81,9 @@ for (const theme of ['light', 'dark']) {
     await h.waitEvent('scorecard-ready', { target: 'w' });
     await h.$('#w', 'present').click();
     await h.waitVisible('#w', 'deck');
-    for (let n = 1; n <= 7; n++) {
+    for (let n = 1; n <= DECK_TOTAL; n++) {
       if (n > 1) await h.page.keyboard.press('ArrowRight');
-      await h.waitText('#w', 'slide-counter', `${n} / 7`);
+      await h.waitText('#w', 'slide-counter', `${n} / ${DECK_TOTAL}`);
       await axe(h, `deck slide ${n} (${theme})`);
     }
   });

@@ -8,13 +8,14 @@
 //   open: a click on Present → the first slide in the DOM and the next frame painted;
 //   each slide: ArrowRight → the counter changed and the next frame painted (the
 //     balance slide draws the quadrant of every partner of the quarter);
-//   handout: a click on Print / PDF → window.print() called (all seven slides
+//   handout: a click on Print / PDF → window.print() called (all eight slides
 //     rendered, the host page prepared);
 //   long tasks over 50 ms during all of that (PerformanceObserver 'longtask').
 // Medians of --runs fresh contexts. Writes tests/e2e/artifacts/bench-qbr.json
 // and prints a markdown table.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { DECK_SLIDES } from './deck.mjs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +29,7 @@ const arg = (name, fallback) => {
 };
 const RUNS = Number(arg('runs', 3));
 const SIZES = arg('sizes', '12,1000,5000').split(',').map(Number);
-const SLIDES = ['summary', 'investment', 'risk', 'reward', 'balance', 'targets', 'commitments'];
+const SLIDES = DECK_SLIDES;
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
@@ -60,8 +61,8 @@ async function once(browser, env, size) {
       if (performance.now() - t0 > 60_000) throw new Error(`no ${until}`);
     }
   }, [action, until]);
-  const result = { open: await timed('present', '1 / 7') };
-  for (let n = 2; n <= 7; n++) result[SLIDES[n - 1]] = await timed('next', `${n} / 7`);
+  const result = { open: await timed('present', `1 / ${SLIDES.length}`) };
+  for (let n = 2; n <= SLIDES.length; n++) result[SLIDES[n - 1]] = await timed('next', `${n} / ${SLIDES.length}`);
   result.handout = await timed('print', 'printed');
   const long = await page.evaluate(() => window.__long);
   result.longTasks = long.length;

@@ -134,8 +134,9 @@ pageTest(env, 'export 1. Download CSV: the scorecard on screen, exactly the engi
   const card = expected(env.feeds.json, 'P-00001', period).scorecard;
   const [header, ...rows] = parseCsv(file.text);
   assert.deepEqual(header, ['partner', 'period', 'figure', 'side', 'metric', 'value', 'target', 'attainment', 'status']);
-  const figures = rows.filter((r) => !['kpi', 'band', 'balance'].includes(r[2]));
-  assert.equal(figures.length, 14, 'one row per figure');
+  const figures = rows.filter((r) => !['kpi', 'band', 'balance', 'rating', 'rating.gap'].includes(r[2]));
+  // 14 figures, the reward rate of each side, the fair shift, the alignment score and gap.
+  assert.equal(figures.length, 19, 'one row per figure');
   for (const [partner, p, figure, , , value] of figures) {
     assert.deepEqual([partner, p], ['P-00001', period]);
     const want = figure.split('.').reduce((o, k) => o?.[k], card);
@@ -143,6 +144,17 @@ pageTest(env, 'export 1. Download CSV: the scorecard on screen, exactly the engi
   }
   assert.equal(rows.find((r) => r[2] === 'band')[5], card.band);
   assert.equal(rows.find((r) => r[2] === 'balance')[5], card.balance);
+  // Each rating a side gave, then the statement's gap, flagged where the sides differ.
+  const statements = card.alignment?.statements ?? [];
+  assert.ok(statements.length > 0, 'the sample rates P-00001');
+  for (const st of statements) {
+    for (const side of ['vendor', 'partner']) {
+      const row = rows.find((r) => r[2] === 'rating' && r[3] === side && r[4] === st.metric);
+      assert.equal(row ? Number(row[5]) : null, st[side], `${st.metric} rated by the ${side}`);
+    }
+    const gap = rows.find((r) => r[2] === 'rating.gap' && r[4] === st.metric);
+    assert.deepEqual([gap[5] === '' ? null : Number(gap[5]), gap[8]], [st.gap, st.differs ? 'differs' : ''], `${st.metric} gap`);
+  }
   const kpis = rows.filter((r) => r[2] === 'kpi');
   assert.equal(kpis.length, card.kpis.length);
   assert.ok(kpis.length > 0, 'the sample has KPIs');

@@ -69,7 +69,7 @@ function initScript() {
     target: e.target instanceof Element ? e.target.outerHTML.slice(0, 80) : String(e.target),
   });
   window.addEventListener('securitypolicyviolation', record, true);
-  for (const type of ['scorecard-ready', 'scorecard-error', 'scorecard-select', 'scorecard-present', 'scorecard-export']) {
+  for (const type of ['scorecard-ready', 'scorecard-error', 'scorecard-select', 'scorecard-present', 'scorecard-export', 'scorecard-plan']) {
     document.addEventListener(type, (e) => {
       const target = e.target instanceof Element ? e.target : null;
       window.__events.push({
@@ -241,6 +241,19 @@ const two = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFr
 /** Fairness as the widget shows it: two decimals and '×'; '—' when undefined. */
 export function ratio(v) {
   return v == null ? '—' : `${two.format(v)}×`;
+}
+
+/** Partner ids of engine scorecards in the order the widget sorts them:
+ *  stable, undefined figures last in both directions. */
+export function sortedRows(cards, value, descending) {
+  return cards
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => {
+      const x = value(a.c); const y = value(b.c);
+      if (x == null || y == null) return (x == null) - (y == null) || a.i - b.i;
+      return (descending ? y - x : x - y) || a.i - b.i;
+    })
+    .map(({ c }) => c.partner);
 }
 
 export async function eventually(fn, { timeout = 10_000, interval = 100, message = 'condition' } = {}) {

@@ -10,13 +10,16 @@ import { join } from 'node:path';
 import {
   ARTIFACTS, assert, expected, hostPage, pageTest, ratio, suite,
 } from './harness.mjs';
+import { DECK_SLIDES } from './deck.mjs';
 
 const env = suite();
 mkdirSync(ARTIFACTS, { recursive: true });
 
 const PARTNER = 'P-00004';
-const TITLES = ['Summary', 'Investment', 'Risk', 'Reward', 'Balance', 'Targets', 'Commitments'];
-const KEYS = ['summary', 'investment', 'risk', 'reward', 'balance', 'targets', 'commitments'];
+const TITLES = ['Summary', 'Investment', 'Risk', 'Reward', 'Balance', 'Shared vision and values', 'Targets', 'Commitments', 'Next quarter'];
+const KEYS = DECK_SLIDES;
+const TOTAL = KEYS.length;
+const LAST = TOTAL - 1;
 
 /** A page with one scorecard and a line of host text that must never print. */
 function page(h, attrs = '') {
@@ -53,7 +56,7 @@ function focused(h) {
 }
 
 async function slideIs(h, n) {
-  await h.waitText('#s', 'slide-counter', `${n + 1} / 7`);
+  await h.waitText('#s', 'slide-counter', `${n + 1} / ${TOTAL}`);
   assert.equal(await h.text('#s', 'slide-title'), TITLES[n]);
   assert.equal(await h.$('#s', 'slide').getAttribute('data-slide'), KEYS[n]);
 }
@@ -64,13 +67,13 @@ pageTest(env, 'qbr 1. Present opens the deck full screen on the element; every k
   assert.ok((await focused(h)).inDeck, 'the deck has the focus');
   assert.equal((await h.waitEvent('scorecard-present', { target: 's' })).detail.open, true);
   await slideIs(h, 0);
-  for (let n = 1; n < 7; n++) {
+  for (let n = 1; n < TOTAL; n++) {
     await h.page.keyboard.press('ArrowRight');
     await slideIs(h, n);
   }
   await h.page.keyboard.press('ArrowRight');
-  await slideIs(h, 6);
-  for (let n = 5; n >= 0; n--) {
+  await slideIs(h, LAST);
+  for (let n = LAST - 1; n >= 0; n--) {
     await h.page.keyboard.press('ArrowLeft');
     await slideIs(h, n);
   }
@@ -85,7 +88,7 @@ pageTest(env, 'qbr 1. Present opens the deck full screen on the element; every k
   await h.page.keyboard.press('PageUp');
   await slideIs(h, 0);
   await h.page.keyboard.press('End');
-  await slideIs(h, 6);
+  await slideIs(h, LAST);
   await h.page.keyboard.press('Home');
   await slideIs(h, 0);
   // The buttons do the same, and are disabled at the ends.
@@ -93,7 +96,7 @@ pageTest(env, 'qbr 1. Present opens the deck full screen on the element; every k
   await h.$('#s', 'slide-next').click();
   await slideIs(h, 1);
   // The live region tells a screen reader where it is.
-  assert.equal(await h.text('#s', 'slide-announce'), 'Slide 2 of 7: Investment');
+  assert.equal(await h.text('#s', 'slide-announce'), `Slide 2 of ${TOTAL}: Investment`);
 });
 
 pageTest(env, 'qbr 2. Esc leaves the deck and full screen; the focus returns to the Present button', async (h) => {
@@ -146,7 +149,8 @@ pageTest(env, 'qbr 4. the slides show the engine\'s figures for the partner and 
   assert.equal(await h.text('#s', 'slide-partner-total'), money.format(card.investment.partner));
   await h.page.keyboard.press('End');
   await h.page.keyboard.press('ArrowLeft');
-  await slideIs(h, 5);
+  await h.page.keyboard.press('ArrowLeft');
+  await slideIs(h, KEYS.indexOf('targets'));
   assert.equal(await h.$('#s', 'slide-kpis').locator('tbody tr').count(), card.kpis.length);
   await h.page.keyboard.press('End');
   // The quadrant names this partner on the balance slide.
@@ -156,6 +160,20 @@ pageTest(env, 'qbr 4. the slides show the engine\'s figures for the partner and 
   const svgText = await h.page.evaluate(() => [...document.querySelector('#s').shadowRoot
     .querySelectorAll('.ps-chart-quadrant svg text')].map((t) => t.textContent.trim()));
   assert.ok(svgText.includes(card.partner_name), `quadrant labels: ${svgText.join(' | ')}`);
+  // The balance slide says how much reward would move, and which way (fair_shift < 0: to the vendor).
+  const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 0, maximumFractionDigits: 2 });
+  const [from, to] = card.fair_shift > 0 ? [env.feeds.doc.vendor.name, card.partner_name] : [card.partner_name, env.feeds.doc.vendor.name];
+  assert.equal(await h.text('#s', 'slide-fair-shift'),
+    `To balance, ${usd.format(Math.round(Math.abs(card.fair_shift)))} of this quarter's reward would go from ${from} to ${to}.`);
+  // The next slide: shared vision and values, with the engine's score and the differing statement flagged.
+  await h.page.keyboard.press('ArrowRight');
+  await slideIs(h, KEYS.indexOf('alignment'));
+  const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+  assert.equal(await h.text('#s', 'alignment-score'), whole.format(card.alignment.score));
+  const flagged = await h.page.locator('#s').getByTestId('slide').getByTestId('statement').evaluateAll((els) => els
+    .filter((el) => el.querySelector('[data-testid="differs"]')).map((el) => el.dataset.metric));
+  assert.deepEqual(flagged, card.alignment.statements.filter((st) => st.differs).map((st) => st.metric));
+  assert.ok(flagged.length > 0, 'the sample partner has a statement the sides see differently');
 });
 
 /** Smallest rendered font size of the slide's HTML text and of its chart text (scaled SVG). */
@@ -186,10 +204,10 @@ for (const [w, hgt, body, locale] of [[1280, 720, 16, 'en'], [1920, 1080, 24, 'e
   pageTest(env, `qbr 5. at ${w}×${hgt} in ${locale} every slide fills the screen, body text is ${body} px or more, nothing is cut off`,
     { viewport: { width: w, height: hgt }, timeout: 60_000 }, async (h) => {
       await openDeck(h, `locale="${locale}"`);
-      for (let n = 0; n < 7; n++) {
+      for (let n = 0; n < TOTAL; n++) {
         if (n) await h.page.keyboard.press('ArrowRight');
         if (locale === 'en') await slideIs(h, n);
-        else await h.waitText('#s', 'slide-counter', `${n + 1} / 7`);
+        else await h.waitText('#s', 'slide-counter', `${n + 1} / ${TOTAL}`);
         const s = await textSizes(h);
         assert.ok(s.html >= body - 0.01, `${KEYS[n]}: smallest text ${s.html} px < ${body} px`);
         // Chart labels are vectors scaled with the slide: at least 0.7 of body text.
@@ -248,12 +266,12 @@ pageTest(env, 'qbr 7. Print / PDF: one landscape page per slide, the partner and
   await h.page.keyboard.press('ArrowRight');
   const pdf = await printHandout(h, 'handout.pdf');
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), 7, info);
+  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), TOTAL, info);
   const [, pw, ph] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info).map(Number);
   assert.ok(pw > ph, `landscape: ${pw} × ${ph} pt`);
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   const pages = text.split('\f').filter((p) => p.trim());
-  assert.equal(pages.length, 7);
+  assert.equal(pages.length, TOTAL);
   pages.forEach((p, i) => assert.ok(p.includes(TITLES[i]), `page ${i + 1} is the ${TITLES[i]} slide`));
   assert.ok(text.includes(card.partner_name), 'the partner name is in the PDF');
   assert.ok(text.includes(ratio(card.fairness)), `F ${ratio(card.fairness)} is in the PDF`);
@@ -277,9 +295,9 @@ pageTest(env, 'qbr 7. Print / PDF: one landscape page per slide, the partner and
   await slideIs(h, 1);
 });
 
-pageTest(env, 'qbr 8. screenshots of three slides at 1920×1080', { viewport: { width: 1920, height: 1080 }, timeout: 60_000 }, async (h) => {
+pageTest(env, 'qbr 8. screenshots of four slides at 1920×1080', { viewport: { width: 1920, height: 1080 }, timeout: 60_000 }, async (h) => {
   await openDeck(h);
-  for (const n of [0, 1, 4]) {
+  for (const n of [0, 1, 4, 5]) {
     await h.page.keyboard.press('Home');
     for (let i = 0; i < n; i++) await h.page.keyboard.press('ArrowRight');
     await slideIs(h, n);
@@ -298,7 +316,7 @@ pageTest(env, 'qbr 9. the browser\'s own print (Ctrl+P) of an open deck gives th
   const pdf = join(ARTIFACTS, 'handout-ctrl-p.pdf');
   writeFileSync(pdf, await h.page.pdf({ preferCSSPageSize: true }));
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), 7, info);
+  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), TOTAL, info);
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
   assert.ok(!text.includes('HOST PAGE NAVIGATION'), 'the host page does not print');
   assert.equal(await h.page.evaluate(() => window.__printed), 0, 'no second print dialog');
@@ -321,7 +339,7 @@ pageTest(env, 'qbr 10. Print / PDF in the scorecard\'s Export menu prints the sa
   await h.$('#s', 'export-print').click();
   const pdf = await printHandout(h, 'handout-from-menu.pdf', { fromDeck: false });
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), 7, info);
+  assert.equal(Number(/Pages:\s+(\d+)/.exec(info)[1]), TOTAL, info);
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
   assert.ok(text.includes(card.partner_name) && text.includes(ratio(card.fairness)));
   await h.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));

@@ -65,3 +65,41 @@ pageTest(env, 'screenshot: a scorecard embedded 360 px wide', { viewport: { widt
   });
   assert.deepEqual(unreachable, [], 'Targets columns cut off at 360 px and not scrollable');
 });
+
+// The scorecard as a partner first sees it, light and dark, narrow and wide.
+for (const [width, theme] of [[1280, 'light'], [1280, 'dark'], [360, 'light'], [360, 'dark']]) {
+  pageTest(env, `screenshot: the scorecard at ${width} px, ${theme}`, { viewport: { width, height: 900 } }, async (h) => {
+    await h.open(hostPage(`
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <style>body { margin: 0; background: ${theme === 'dark' ? '#0d1014' : '#fff'}; }</style>
+      <partner-scorecard id="s" src="{{DATA}}/sample.json" partner="P-00001" theme="${theme}"></partner-scorecard>`));
+    await h.waitEvent('scorecard-ready', { target: 's' });
+    await h.waitVisible('#s', 'verdict');
+    await h.waitVisible('#s', 'chart-reward');
+    await shoot(h, `scorecard-${width}-${theme}.png`);
+    // What the first screen shows, and the alignment section on its own.
+    await h.page.screenshot({ path: join(ARTIFACTS, `scorecard-${width}-${theme}-top.png`) });
+    await h.$('#s', 'alignment').screenshot({ path: join(ARTIFACTS, `scorecard-${width}-${theme}-alignment.png`) });
+  });
+}
+
+// view="qbr" on a 1920 × 1080 screen: the slide and the whole control bar are on screen.
+pageTest(env, 'screenshot: the deck at 1920×1080 (view="qbr"), its control bar on screen', { viewport: { width: 1920, height: 1080 } }, async (h) => {
+  await h.open(hostPage(`<style>body { margin: 0; }</style>
+    <partner-scorecard id="s" src="{{DATA}}/sample.json" partner="P-00001" view="qbr"></partner-scorecard>`));
+  await h.waitEvent('scorecard-ready', { target: 's' });
+  await h.waitVisible('#s', 'deck');
+  for (const [n, key] of [[0, 'summary'], [4, 'balance'], [5, 'alignment']]) {
+    await h.page.evaluate(() => document.fonts.ready);
+    const path = join(ARTIFACTS, `deck-1920-${key}.png`);
+    while ((await h.$('#s', 'slide').getAttribute('data-slide')) !== key) {
+      await h.$('#s', 'slide-next').click();
+      if (Number((await h.text('#s', 'slide-counter')).split(' / ')[0]) > n + 1) break;
+    }
+    await h.page.screenshot({ path });
+    for (const id of ['slide-prev', 'slide-next', 'deck-exit']) {
+      const b = await h.$('#s', id).boundingBox();
+      assert.ok(b && b.y >= 0 && b.y + b.height <= 1080 + 0.5, `${key}: ${id} is on screen (${JSON.stringify(b)})`);
+    }
+  }
+});

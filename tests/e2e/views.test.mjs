@@ -7,7 +7,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ARTIFACTS, assert, eventually, expected, hostPage, pageTest, ratio, scorecard, scratchFile, suite,
+  ARTIFACTS, assert, eventually, expected, hostPage, pageTest, ratio, scorecard, scratchFile, sortedRows, suite,
 } from './harness.mjs';
 
 const env = suite();
@@ -123,6 +123,113 @@ pageTest(env, 'views 1. the scorecard shows the engine\'s figures of the sample'
   for (const part of [p.tier, p.region, p.type, env.feeds.doc.vendor.name]) {
     assert.ok(meta.includes(part), `partner-meta "${meta}" includes ${part}`);
   }
+});
+
+/** Money per $1 put in, as the verdict shows it: always to the cent. */
+const perDollar = (v) => new Intl.NumberFormat('en-US', {
+  style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2,
+}).format(v);
+const oneDecimal = (v) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(Math.round(v * 10) / 10);
+/** A change of a 0–100 score as shown: arrow, sign, points to one decimal. */
+const scoreChange = (d) => (d == null ? '—' : `${d > 0 ? '▲ +' : '▼ −'}${oneDecimal(Math.abs(d))} pts`);
+
+pageTest(env, 'views 1b. the verdict comes first and shows the engine\'s fairness, fair shift, reward rates, health and alignment', async (h) => {
+  const { latest } = feeds();
+  // The feed relabels one built-in statement (with markup in it) for the German copy.
+  const relabelled = structuredClone(env.feeds.doc);
+  relabelled.metrics = [...(relabelled.metrics ?? []), { key: 'trust', label: '<b>Vertrauen</b> & Co' }];
+  env.addFeed('/relabelled.json', JSON.stringify(relabelled));
+  await h.open(hostPage(`
+    <partner-scorecard id="s" src="{{DATA}}/sample.json" partner="P-00001" period="${latest}"></partner-scorecard>
+    <partner-scorecard id="de" src="{{DATA}}/relabelled.json" partner="P-00001" period="${latest}" locale="de-DE"></partner-scorecard>`));
+  for (const id of ['s', 'de']) await h.waitEvent('scorecard-ready', { target: id });
+  await h.waitVisible('#s', 'verdict');
+  const card = expected(env.feeds.json, 'P-00001', latest).scorecard;
+  const vendor = env.feeds.doc.vendor.name;
+
+  // The verdict is the first thing under the header.
+  const order = await h.page.locator('#s').evaluate((el) => [...el.shadowRoot.querySelector('[data-testid="scorecard"]').children]
+    .map((c) => c.dataset.testid ?? c.localName));
+  assert.equal(order.indexOf('verdict'), order.indexOf('header') + 1, `the verdict follows the header: ${order}`);
+
+  assert.equal(await h.text('#s', 'fairness'), ratio(card.fairness), 'F');
+  assert.equal((await h.text('#s', 'band')).split(/\s+/).at(-1), card.band);
+  assert.equal(await h.text('#s', 'balance-word'), card.balance);
+  // fair_shift > 0: that much of the reward would go from the vendor to the partner.
+  assert.ok(card.fair_shift > 0, `the sample's P-00001 has a positive fair shift (${card.fair_shift})`);
+  assert.equal(await h.text('#s', 'fair-shift'),
+    `To balance, ${money(Math.round(card.fair_shift))} of this quarter's reward would go from ${vendor} to ${card.partner_name}.`);
+  assert.equal(await h.text('#s', 'reward-rates'),
+    `For each $1 put in, ${vendor} took ${perDollar(card.reward_rate.vendor)} and ${card.partner_name} ${perDollar(card.reward_rate.partner)}.`);
+  // Who put in what (investment + risk) and who took what (reward).
+  assert.equal(await h.text('#s', 'put-in-vendor'), money(card.investment.vendor + card.risk.vendor));
+  assert.equal(await h.text('#s', 'put-in-partner'), money(card.investment.partner + card.risk.partner));
+  assert.equal(await h.text('#s', 'took-out-vendor'), money(card.reward.vendor));
+  assert.equal(await h.text('#s', 'took-out-partner'), money(card.reward.partner));
+  assert.equal(await h.text('#s', 'verdict-health'), whole(card.health));
+  assert.equal(await h.text('#s', 'verdict-health-change'), scoreChange(card.trend.previous.health));
+  assert.match(await h.text('#s', 'verdict-health-change'), /^[▲▼] [+−]\d+(\.\d)? pts$/, 'a health change in points, one decimal');
+  assert.equal(await h.text('#s', 'verdict-alignment'), whole(card.alignment.score));
+  assert.equal(await h.text('#s', 'verdict-alignment-gap'), `${oneDecimal(card.alignment.gap)} pts`);
+
+  // Shared vision and values: score, gap, every statement in order with both ratings and its flags.
+  assert.equal(await h.text('#s', 'alignment-score'), whole(card.alignment.score));
+  assert.equal(await h.text('#s', 'alignment-gap'), `${oneDecimal(card.alignment.gap)} pts`);
+  assert.equal(await h.text('#s', 'alignment-score-change'), scoreChange(card.trend.previous.alignment.score));
+  const rows = await h.page.locator('#s').getByTestId('statement').evaluateAll((els) => els.map((el) => ({
+    metric: el.dataset.metric,
+    vendor: el.querySelector('[data-testid="statement-vendor"]').textContent.trim(),
+    partner: el.querySelector('[data-testid="statement-partner"]').textContent.trim(),
+    differs: el.querySelector('[data-testid="differs"]')?.textContent.trim() ?? null,
+    oneSided: el.querySelector('[data-testid="one-sided"]')?.textContent.trim() ?? null,
+  })));
+  const rating = (v) => (v == null ? '—' : String(v));
+  assert.deepEqual(rows, card.alignment.statements.map((st) => ({
+    metric: st.metric,
+    vendor: rating(st.vendor),
+    partner: rating(st.partner),
+    differs: st.differs ? '⚠ seen differently' : null,
+    oneSided: (st.vendor == null) !== (st.partner == null) ? '◐ rated by one side only' : null,
+  })));
+  assert.ok(rows.some((r) => r.differs), 'the sample has a statement the sides see differently');
+  assert.ok(rows.some((r) => r.oneSided), 'and a one-sided one');
+  assert.equal(await h.$('#s', 'alignment-table').locator('tbody tr').count(), card.alignment.statements.length);
+
+  // German: built-in statements in German, the feed's own label as given (as text, not markup).
+  const labels = await h.$('#de', 'statement-label').allTextContents();
+  assert.ok(labels.includes('Wir planen gemeinsam'), `German labels: ${labels}`);
+  assert.ok(labels.includes('<b>Vertrauen</b> & Co'), `the feed's label as given: ${labels}`);
+  assert.equal(await h.$('#de', 'alignment').locator('b').count(), 0, 'no markup from the feed');
+  assert.ok((await h.text('#de', 'differs')).includes('unterschiedlich gesehen'));
+  assert.ok((await h.text('#de', 'fair-shift')).startsWith('Für eine ausgewogene Verteilung gingen'));
+});
+
+pageTest(env, 'views 1c. one side taking all the reward: said in words, red, no ratio, and the shift that would balance it', async (h) => {
+  // Both sides put something in (1,000 and 500); only the vendor took reward (4,000).
+  const feed = {
+    schema: 'partner-scorecard/v1',
+    partners: [{ id: 'P-1', name: 'Müller & Söhne GmbH' }],
+    records: [['vendor', 'mdf', 1000], ['partner', 'partner_marketing', 500], ['vendor', 'influenced_margin', 4000]]
+      .map(([side, metric, value]) => ({ partner: 'P-1', period: '2026-Q3', side, metric, value })),
+  };
+  const text = JSON.stringify(feed);
+  env.addFeed('/takes-all.json', text);
+  await h.open(hostPage('<partner-scorecard id="t" src="{{DATA}}/takes-all.json" partner="P-1"></partner-scorecard>'));
+  await h.waitEvent('scorecard-ready', { target: 't' });
+  await h.waitVisible('#t', 'verdict');
+  const card = expected(text, 'P-1', '2026-Q3').scorecard;
+  assert.equal(card.fairness, null, 'the engine gives no ratio');
+  assert.equal(card.band, 'red');
+  assert.equal(await h.text('#t', 'fairness'), '—');
+  assert.equal((await h.text('#t', 'band')).split(/\s+/).at(-1), 'red');
+  assert.equal(await h.text('#t', 'balance-word'), 'vendor-favoured');
+  assert.equal(await h.text('#t', 'takes-all'),
+    'Vendor takes all the reward while both sides put something in, so fairness is not a ratio: red.');
+  // A third of the contribution is the partner's: a third of 4,000 would go to it.
+  assert.ok(Math.abs(card.fair_shift - 4000 / 3) < 1e-6, `fair_shift ${card.fair_shift}`);
+  assert.equal(await h.text('#t', 'fair-shift'),
+    `To balance, ${money(1333)} of this quarter's reward would go from Vendor to Müller & Söhne GmbH.`);
+  assert.equal(await h.$('#t', 'fairness-sentence').count(), 0, 'no sentence about a ratio that does not exist');
 });
 
 pageTest(env, 'views 2. picking a period re-renders that quarter\'s figures and tells the host', async (h) => {
@@ -261,15 +368,7 @@ const rowIds = (h, host) => h.$(host, 'portfolio-row').evaluateAll((trs) => trs.
 
 /** The engine's rows sorted as the widget promises: stable, undefined last either way. */
 function sortedBy(cards, key, descending) {
-  const value = (c) => (key === 'fairness' ? c.fairness : c.health);
-  return cards
-    .map((c, i) => ({ c, i }))
-    .sort((a, b) => {
-      const x = value(a.c); const y = value(b.c);
-      if (x == null || y == null) return (x == null) - (y == null) || a.i - b.i;
-      return (descending ? y - x : x - y) || a.i - b.i;
-    })
-    .map(({ c }) => c.partner);
+  return sortedRows(cards, (c) => c[key], descending);
 }
 
 async function ariaSort(h, host, key) {

@@ -5,7 +5,7 @@ use super::slide::Subject;
 use crate::contract::{Commitment, CommitmentStatus, Side};
 use crate::i18n::{fill, qbr::Qbr};
 use crate::score::{commitments, Scorecard};
-use crate::ui::balance::{kpi_head, kpi_row};
+use crate::ui::balance::{kpi_head, kpi_row, kpi_units};
 use crate::ui::format::Fmt;
 use crate::ui::words;
 use leptos::prelude::*;
@@ -13,13 +13,18 @@ use leptos::prelude::*;
 /// Above this many rows a slide list switches to its dense layout.
 const ROOMY_ROWS: usize = 8;
 
-pub fn targets_slide(s: &Scorecard, fmt: &Fmt) -> AnyView {
+pub fn targets_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt) -> AnyView {
     let m = fmt.m;
     let health_change = s.trend.previous.as_ref().and_then(|c| c.health);
     if s.kpis.is_empty() {
         return view! { <p class="ps-slide-lead">{m.no_targets}</p> }.into_any();
     }
-    let rows = s.kpis.iter().map(|k| kpi_row(k, fmt)).collect_view();
+    let rows = s
+        .kpis
+        .iter()
+        .zip(kpi_units(&subject.model.ds, s))
+        .map(|(k, unit)| kpi_row(k, fmt, unit))
+        .collect_view();
     let class = if s.kpis.len() > ROOMY_ROWS {
         "ps-slide-table ps-dense"
     } else {
@@ -28,7 +33,7 @@ pub fn targets_slide(s: &Scorecard, fmt: &Fmt) -> AnyView {
     view! {
         <p class="ps-slide-lead">
             {m.health}" "<strong>{fmt.score(s.health)}</strong>" "
-            <span class="ps-kpi-change">{fmt.change(health_change, false)}</span>
+            <span class="ps-kpi-change">{fmt.change_score(health_change)}</span>
         </p>
         <table class=class data-testid="slide-kpis">
             {kpi_head(m)}

@@ -2,9 +2,14 @@
 //! review, on the element's own full screen, and the same slides as a printed
 //! handout. Everything here reads the engine's figures; nothing is computed.
 
+mod alignment;
 mod handout;
 mod lists;
+mod outline;
+mod outline_plan;
 mod pillar;
+mod plan;
+mod plan_edit;
 mod slide;
 
 pub use handout::Handout;
@@ -35,6 +40,14 @@ pub fn open(state: State) {
     state.presenting.set(true);
     state.host.with_value(present::request_fullscreen);
     state.fire("scorecard-present", &[("open", JsValue::TRUE)]);
+}
+
+/// Opens the deck at the next quarter's plan (the scorecard's "Plan next quarter").
+pub fn open_plan(state: State) {
+    open(state);
+    if let Some(n) = SLIDES.iter().position(|k| *k == slide::Kind::Plan) {
+        state.slide.set(n);
+    }
 }
 
 /// Leaves the deck (Esc, the Exit button, or leaving full screen) and gives
@@ -98,6 +111,14 @@ pub fn Deck(state: State, subject: Subject) -> impl IntoView {
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        // In a form field (the plan slide) the keys edit the field.
+        let in_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+        if in_field && !matches!(ev.key().as_str(), "Escape" | "Tab") {
             return;
         }
         // Space and Enter on a button press that button, not the deck.
@@ -168,6 +189,8 @@ pub fn Deck(state: State, subject: Subject) -> impl IntoView {
         )
     };
     let allow_print = move || state.exports().print;
+    let pptx_error: RwSignal<Option<String>> = RwSignal::new(None);
+    let pptx_subject = subject.clone();
     view! {
         <div class="ps-deck" class:ps-modal=move || state.deck_modal.get() class:ps-full=move || full.get()
             data-testid="deck" part="deck" node_ref=deck tabindex="-1"
@@ -190,6 +213,14 @@ pub fn Deck(state: State, subject: Subject) -> impl IntoView {
                     <button type="button" data-testid="deck-print" on:click=move |_| state.printing.set(Some(Printing::Dialog))>
                         {q.print_pdf}
                     </button>
+                })}
+                {move || state.exports().pptx.then(|| {
+                    let subject = pptx_subject.clone();
+                    view! {
+                        <button type="button" data-testid="deck-pptx"
+                            on:click=move |_| outline::download(state, subject.clone(), pptx_error)>{q.plan.download_pptx}</button>
+                        <span class="ps-plan-error" role="alert" data-testid="deck-pptx-error">{move || pptx_error.get()}</span>
+                    }
                 })}
                 {move || (!full.get()).then(|| view! {
                     <button type="button" data-testid="deck-fullscreen" on:click=move |_| {
@@ -288,7 +319,9 @@ fn keep_focus_in(deck: NodeRef<html::Div>) {
 /// Tab and Shift+Tab cycle through the deck's controls instead of leaving it.
 fn trap_focus(deck: &web_sys::HtmlElement, ev: &web_sys::KeyboardEvent) {
     let Ok(list) =
-        deck.query_selector_all("button:not([disabled]), [href], summary, [tabindex='0']")
+        deck.query_selector_all(
+        "button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [href], summary, [tabindex='0']",
+    )
     else {
         return;
     };

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 const CHART_ZOOM: f64 = 1.66;
 
 /// A chart drawn for a box of `w` × `h` design units.
-fn chart_size(w: u32, h: u32) -> (u32, u32) {
+pub(super) fn chart_size(w: u32, h: u32) -> (u32, u32) {
     let z = |v: u32| (f64::from(v) / CHART_ZOOM).round() as u32;
     (z(w), z(h))
 }
@@ -83,14 +83,7 @@ pub fn pillar_slide(subject: &Subject, s: &Scorecard, p: Pillar, fmt: &Fmt, q: &
         ],
     );
     let name = words::pillar(m, p);
-    let c = chart::pillar_trend(
-        &subject.model.book,
-        subject.index,
-        p,
-        [&subject.vendor, m.partner],
-        chart_size(1168, 310),
-        &|v| fmt.compact(v),
-    );
+    let c = pillar_chart(subject, p, fmt);
     let label = fill(m.chart_pillar_title, &[("pillar", name)]);
     let period = |t: Option<&Scorecard>| t.map(|t| format!(" ({})", t.period)).unwrap_or_default();
     view! {
@@ -113,11 +106,24 @@ pub fn pillar_slide(subject: &Subject, s: &Scorecard, p: Pillar, fmt: &Fmt, q: &
     .into_any()
 }
 
-pub fn balance_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> AnyView {
+/// The balance slide's fairness trend and quadrant, and the quadrant's caption:
+/// the slide and the PowerPoint file show the same.
+pub(super) struct BalanceCharts {
+    pub fairness: chart::FairnessChart,
+    pub quadrant: chart::QuadrantChart,
+    pub place: String,
+}
+
+pub(super) fn balance_charts(
+    subject: &Subject,
+    s: &Scorecard,
+    fmt: &Fmt,
+    q: &Qbr,
+) -> BalanceCharts {
     let m = fmt.m;
     let t = &subject.model.ds.thresholds;
     let words_ = crate::ui::chart_words(m);
-    let f = chart::fairness_trend_with(
+    let fairness = chart::fairness_trend_with(
         &subject.model.book,
         subject.index,
         t,
@@ -135,22 +141,53 @@ pub fn balance_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> An
         &|v| fmt.percent(Some(v)),
         &words_,
     );
-    let count = points.len().to_string();
     let place = fill(
         q.partner_in_quadrant,
         &[
             ("name", &s.partner_name),
-            ("count", &count),
+            ("count", &points.len().to_string()),
             ("period", &s.period.to_string()),
         ],
     );
+    BalanceCharts {
+        fairness,
+        quadrant,
+        place,
+    }
+}
+
+/// A pillar's trend over the partner's quarters, as the pillar slide and the
+/// PowerPoint file draw it.
+pub(super) fn pillar_chart(subject: &Subject, p: Pillar, fmt: &Fmt) -> chart::TrendChart {
+    chart::pillar_trend(
+        &subject.model.book,
+        subject.index,
+        p,
+        [&subject.vendor, fmt.m.partner],
+        chart_size(1168, 310),
+        &|v| fmt.compact(v),
+    )
+}
+
+pub fn balance_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> AnyView {
+    let m = fmt.m;
+    let BalanceCharts {
+        fairness: f,
+        quadrant,
+        place,
+    } = balance_charts(subject, s, fmt, q);
     let band = super::slide::band_badge(m, s.band);
+    let shift = crate::ui::verdict::takes_all_sentence(s, fmt, &subject.vendor)
+        .into_iter()
+        .chain(crate::ui::verdict::shift_sentence(s, fmt, &subject.vendor))
+        .reduce(|a, b| format!("{a} {b}"));
     view! {
         <p class="ps-slide-lead">
             {m.fairness}" "<strong data-testid="slide-fairness">{fmt.ratio(s.fairness)}</strong>" "
             {band}" "{s.balance.map(|b| words::balance(m, b)).unwrap_or_default()}
         </p>
-        <p class="ps-slide-sentence">{super::slide::fairness_sentence(s, fmt)}</p>
+        <p class="ps-slide-sentence">{super::slide::fairness_sentence(s, fmt, &subject.vendor)}</p>
+        {shift.map(|t| view! { <p class="ps-slide-sentence ps-slide-shift" data-testid="slide-fair-shift">{t}</p> })}
         <div class="ps-balance-charts">
             <figure>
                 <figcaption>{m.chart_fairness_title}</figcaption>

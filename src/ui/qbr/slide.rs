@@ -1,8 +1,9 @@
-//! The seven slides of a quarterly business review, and the frame each sits in.
+//! The slides of a quarterly business review, and the frame each sits in.
 //! Slides are laid out on a 1280 × 720 design grid that CSS scales to the
 //! screen or the page (1 design unit = 1/16 em of the slide's font size), so
 //! text, bars and charts keep their proportions from 1280×720 to 3840×2160.
 
+use super::alignment::alignment_slide;
 use super::lists::{commitments_slide, targets_slide};
 use super::pillar::{balance_slide, pillar_slide};
 use crate::contract::{Pillar, Quarter};
@@ -48,19 +49,23 @@ pub enum Kind {
     Summary,
     Pillar(Pillar),
     Balance,
+    Alignment,
     Targets,
     Commitments,
+    Plan,
 }
 
 /// The deck, in the order a QBR walks through it.
-pub const SLIDES: [Kind; 7] = [
+pub const SLIDES: [Kind; 9] = [
     Kind::Summary,
     Kind::Pillar(Pillar::Investment),
     Kind::Pillar(Pillar::Risk),
     Kind::Pillar(Pillar::Reward),
     Kind::Balance,
+    Kind::Alignment,
     Kind::Targets,
     Kind::Commitments,
+    Kind::Plan,
 ];
 
 impl Kind {
@@ -69,8 +74,10 @@ impl Kind {
             Kind::Summary => "summary",
             Kind::Pillar(p) => p.as_str(),
             Kind::Balance => "balance",
+            Kind::Alignment => "alignment",
             Kind::Targets => "targets",
             Kind::Commitments => "commitments",
+            Kind::Plan => "plan",
         }
     }
 
@@ -79,8 +86,10 @@ impl Kind {
             Kind::Summary => q.summary,
             Kind::Pillar(p) => words::pillar(m, p),
             Kind::Balance => m.balance,
+            Kind::Alignment => m.alignment,
             Kind::Targets => m.targets,
             Kind::Commitments => m.commitments,
+            Kind::Plan => q.plan.title,
         }
     }
 }
@@ -112,8 +121,10 @@ pub fn slide(subject: &Subject, fmt: &Fmt, q: &'static Qbr, n: usize) -> AnyView
             .into_any(),
             Kind::Pillar(p) => pillar_slide(subject, s, p, fmt, q),
             Kind::Balance => balance_slide(subject, s, fmt, q),
-            Kind::Targets => targets_slide(s, fmt),
+            Kind::Alignment => alignment_slide(subject, s, fmt, q),
+            Kind::Targets => targets_slide(subject, s, fmt),
             Kind::Commitments => commitments_slide(subject, fmt, q),
+            Kind::Plan => super::plan::plan_slide(subject, fmt, q),
         },
     };
     view! {
@@ -131,27 +142,20 @@ pub fn slide(subject: &Subject, fmt: &Fmt, q: &'static Qbr, n: usize) -> AnyView
 }
 
 /// Health and fairness as the room's first look, then every pillar's change
-/// against last quarter for both sides.
+/// against last quarter for both sides, the fair shift and the alignment score.
 fn summary_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> AnyView {
     let m = fmt.m;
     let prev = s.trend.previous.as_ref();
     let band = band_badge(m, s.band);
-    let sentence = fairness_sentence(s, fmt);
-    let rows = Pillar::ALL
+    let sentence = fairness_sentence(s, fmt, &subject.vendor);
+    let rows = Pillar::MONEY
         .into_iter()
         .map(|p| {
-            let change = |side: Option<&crate::score::PerSideOpt>| {
-                (
-                    fmt.change(side.and_then(|c| c.vendor), true),
-                    fmt.change(side.and_then(|c| c.partner), true),
-                )
-            };
-            let per_side = prev.map(|c| match p {
-                Pillar::Investment => &c.investment,
-                Pillar::Risk => &c.risk,
-                Pillar::Reward => &c.reward,
-            });
-            let (v, pa) = change(per_side);
+            let per_side = prev.map(|c| c.totals(p)).unwrap_or_default();
+            let (v, pa) = (
+                fmt.change(per_side.vendor, true),
+                fmt.change(per_side.partner, true),
+            );
             let share = fmt.change_points(prev.and_then(|c| c.shares.pillar(p)));
             view! {
                 <tr>
@@ -163,6 +167,9 @@ fn summary_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> AnyVie
             }
         })
         .collect_view();
+    let shift = crate::ui::verdict::takes_all_sentence(s, fmt, &subject.vendor)
+        .or_else(|| crate::ui::verdict::shift_sentence(s, fmt, &subject.vendor));
+    let alignment = s.alignment.as_ref().and_then(|a| a.score);
     let compared = prev
         .and_then(|c| c.period)
         .map(|p| format!(" ({p})"))
@@ -173,7 +180,7 @@ fn summary_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> AnyVie
                 <p class="ps-kpi-big">
                     <span class="ps-kpi-label">{m.health}</span>
                     <strong data-testid="slide-health">{fmt.score(s.health)}</strong>
-                    <span class="ps-kpi-change">{fmt.change(prev.and_then(|c| c.health), false)}</span>
+                    <span class="ps-kpi-change">{fmt.change_score(prev.and_then(|c| c.health))}</span>
                 </p>
                 <p class="ps-kpi-big">
                     <span class="ps-kpi-label">{m.fairness}</span>
@@ -183,25 +190,32 @@ fn summary_slide(subject: &Subject, s: &Scorecard, fmt: &Fmt, q: &Qbr) -> AnyVie
                 </p>
                 <p class="ps-slide-sentence" data-testid="slide-sentence">{sentence}</p>
             </div>
-            <table class="ps-slide-table" data-testid="slide-changes">
-                <caption>{format!("{}{compared}", q.headline_changes)}</caption>
-                <thead><tr>
-                    <th scope="col">{q.pillar}</th>
-                    <th scope="col" class="ps-num">{subject.vendor.clone()}</th>
-                    <th scope="col" class="ps-num">{m.partner}</th>
-                    <th scope="col" class="ps-num">{m.partner_share}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <div class="ps-summary-side">
+                <table class="ps-slide-table" data-testid="slide-changes">
+                    <caption>{format!("{}{compared}", q.headline_changes)}</caption>
+                    <thead><tr>
+                        <th scope="col">{q.pillar}</th>
+                        <th scope="col" class="ps-num">{subject.vendor.clone()}</th>
+                        <th scope="col" class="ps-num">{m.partner}</th>
+                        <th scope="col" class="ps-num">{m.partner_share}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                {shift.map(|t| view! { <p class="ps-slide-sentence ps-slide-shift" data-testid="slide-summary-shift">{t}</p> })}
+                <p class="ps-slide-sentence" data-testid="slide-summary-alignment">
+                    {m.alignment}": "<strong>{fmt.score(alignment)}</strong>" "{fmt.v.out_of_100}" "
+                    <span class="ps-kpi-change">{fmt.change_score(prev.and_then(|c| c.alignment.score))}</span>
+                </p>
+            </div>
         </div>
     }
     .into_any()
 }
 
 /// Whether the split is fair, in words; or why that cannot be said.
-pub fn fairness_sentence(s: &Scorecard, fmt: &Fmt) -> String {
+pub fn fairness_sentence(s: &Scorecard, fmt: &Fmt, vendor: &str) -> String {
     let m = fmt.m;
-    crate::ui::balance::fairness_sentence(s, fmt)
+    crate::ui::balance::fairness_sentence(s, fmt, vendor)
         .or_else(|| {
             s.unreported.map(|side| {
                 fill(

@@ -1,0 +1,2 @@
+// `import 'partner-scorecard/react'`: the element, plus React 19 JSX types (react.d.ts).
+export * from './index.js';

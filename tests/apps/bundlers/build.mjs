@@ -1,0 +1,46 @@
+// Builds src/main.js twice, into dist/webpack/ and dist/esbuild/, each with the
+// one setting docs/embedding.md gives for that bundler, and an index.html page.
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import webpack from 'webpack';
+import * as esbuild from 'esbuild';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const page = readFileSync(here('./index.html'), 'utf8');
+rmSync(here('./dist'), { recursive: true, force: true });
+
+function writePage(dir, name) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/index.html`, page.replace('BUNDLER', name));
+}
+
+await new Promise((resolve, reject) => {
+  webpack({
+    mode: 'production',
+    entry: here('./src/main.js'),
+    output: { path: here('./dist/webpack'), filename: 'main.js', module: true, chunkFormat: 'module' },
+    experiments: { outputModule: true },
+    module: { rules: [{ test: /\.wasm$/, type: 'asset/resource', generator: { filename: '[name]-[contenthash][ext]' } }] }, // the one line
+  }, (err, stats) => {
+    if (err) return reject(err);
+    if (stats.hasErrors()) return reject(new Error(stats.toString('errors-warnings')));
+    resolve();
+  });
+});
+writePage(here('./dist/webpack'), 'webpack');
+
+await esbuild.build({
+  entryPoints: [here('./src/main.js')],
+  bundle: true,
+  format: 'esm',
+  outdir: here('./dist/esbuild'),
+  loader: { '.wasm': 'file' }, // the one line
+  logLevel: 'warning',
+});
+// esbuild leaves `new URL('./chunk.wasm', import.meta.url)` alone: the parts that
+// load on demand are copied beside the bundle, as docs/embedding.md says.
+const pkg = here('./node_modules/partner-scorecard');
+for (const file of readdirSync(pkg).filter((f) => f.endsWith('.wasm') && !f.startsWith('partner-scorecard-web_bg'))) {
+  copyFileSync(`${pkg}/${file}`, here(`./dist/esbuild/${file}`));
+}
+writePage(here('./dist/esbuild'), 'esbuild');

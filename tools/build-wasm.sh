@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Trunk post_build hook (Trunk.toml [[hooks]]): builds the widget's wasm and
+# splits it into the module a page needs for its first scorecard and the
+# chunks that load on demand (Leptos `#[lazy]`, see src/ui/lazy.rs).
+#
+# Trunk 0.21 cannot split a module, so index.html marks the rust link
+# `data-trunk-skip` and this script does what Trunk's rust pipeline would:
+#   1. cargo builds the bin with the `split` feature (which turns `#[lazy]` on)
+#      and links it with relocations (`--emit-relocs`), which wasm-split reads;
+#   2. wasm-split-cli moves every function only a lazy entry reaches into its
+#      own .wasm and writes the loader `__wasm_split.js`;
+#   3. wasm-bindgen writes the glue for the main module, keeping the exports
+#      the chunks link against (`--keep-lld-exports`);
+#   4. wasm-opt -Oz shrinks every .wasm (npm binaryen, never Debian's 108), and
+#      terser minifies the generated JS (embed.js, the one file hosts name,
+#      stays as written).
+# Everything lands in Trunk's staging folder, beside embed.js; the chunks are
+# found relative to the glue (import.meta.url), so dist/ works from any path.
+#
+# Env from Trunk: TRUNK_STAGING_DIR, TRUNK_PROFILE, TRUNK_SOURCE_DIR.
+# Run by hand (for a look at the chunks): TRUNK_STAGING_DIR=/tmp/out tools/build-wasm.sh
+set -euo pipefail
+
+BIN=partner-scorecard-web
+STAGE=${TRUNK_STAGING_DIR:?"set by trunk; by hand: TRUNK_STAGING_DIR=/tmp/out $0"}
+PROFILE=${TRUNK_PROFILE:-release}
+cd "${TRUNK_SOURCE_DIR:-$(dirname "$0")/..}"
+
+for tool in wasm-split-cli wasm-bindgen wasm-opt terser; do
+  command -v "$tool" >/dev/null || { echo "build-wasm: $tool not on PATH (./x build installs it)" >&2; exit 1; }
+done
+# Trunk's own check, kept here: Debian's binaryen 108 writes a module that fails at start.
+if ! wasm-opt --version | grep -q 'version 132'; then
+  echo "build-wasm: wasm-opt is not binaryen 132 ($(wasm-opt --version)); run ./x build" >&2
+  exit 1
+fi
+
+profile_flag=()
+[ "$PROFILE" = release ] && profile_flag=(--release)
+# The link flag reaches only the bin's link (cargo rustc), so the dependencies
+# keep the fingerprints clippy and the wasm tests build them with. No
+# --no-merge-data-segments (cargo-leptos #679): wasm-split 0.2.4 moves data
+# symbol by symbol already, and the flag measured 6 KB brotli more in main.
+cargo rustc --bin "$BIN" --target wasm32-unknown-unknown "${profile_flag[@]}" --features split \
+  -- -Clink-arg=--emit-relocs
+
+target_dir=$(cargo metadata --format-version 1 --no-deps \
+  | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).target_directory))')
+input="$target_dir/wasm32-unknown-unknown/$PROFILE/$BIN.wasm"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# wasm-opt reads the linker's name section, whose subsection 3 it does not know
+# and reports once per module: that line is noise, every other one is kept.
+quiet() { "$@" 2> >(grep -v 'unknown name subsection' >&2); }
+wasm-split-cli --target web --out-name "$BIN" "$input" "$work/split"
+wasm-bindgen "$work/split/$BIN.wasm" --target web --out-dir "$work/pkg" --out-name "$BIN" \
+  --keep-lld-exports --no-typescript
+
+mkdir -p "$STAGE"
+rm -rf "$STAGE/snippets"
+cp -r "$work/pkg/." "$STAGE/"
+for chunk in "$work/split"/*.wasm; do
+  [ "$(basename "$chunk")" = "$BIN.wasm" ] || cp "$chunk" "$STAGE/"
+done
+cp "$work/split/__wasm_split.js" "$STAGE/"
+
+# Trunk leaves a skipped rust link in the page it writes; the demo page needs none.
+if [ -f "$STAGE/index.html" ]; then
+  sed -i '/data-trunk-skip/d' "$STAGE/index.html"
+fi
+
+if [ "$PROFILE" = release ]; then
+  for wasm in "$STAGE"/*.wasm; do
+    # The worker's engine is Trunk's own rust link (index.html), already
+    # optimised for speed (-O3); -Oz here would undo that.
+    case "$(basename "$wasm")" in partner-scorecard-worker*) continue ;; esac
+    quiet wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals "$wasm" -o "$wasm"
+  done
+  # ES modules: exports, import.meta.url and the chunk URLs are kept as they are.
+  find "$STAGE" -name '*.js' ! -name embed.js -print0 | while IFS= read -r -d '' js; do
+    terser "$js" --module --compress --mangle --output "$js"
+  done
+fi
