@@ -81,6 +81,10 @@ pageTest(env, 'w4. widget from another origin, strict CSP without blob:: the eng
   await h.waitVisible('#x', 'scorecard');
   const card = expected(h.env.feeds.json, 'P-00001').scorecard;
   assert.equal(await h.text('#x', 'partner-name'), card.partner_name);
+  // The page fetched the engine's wasm itself: what engines.test.mjs's worker
+  // check looks for, and must not find, when the worker ran.
+  const fetched = await h.page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  assert.ok(fetched.includes('/partner-scorecard-worker_bg.wasm'), fetched.join(' '));
   // The one refusal is the worker's blob: script; the pageTest checks there is no other.
   const csp = await h.page.evaluate(() => window.__csp.splice(0));
   assert.ok(csp.length >= 1, 'the CSP refused the blob: worker');

@@ -6,7 +6,7 @@
 // driver. After each case the runner fails it on any page error, unhandled
 // rejection or console.error the page recorded.
 //
-// To add a case (a worker, a lazy chunk): push { name, run } onto CASES. `c.resources()`
+// To add a case (a lazy chunk): push { name, run } onto CASES. `c.resources()`
 // lists the files the page fetched (performance entries), so a lazy part can be
 // checked to arrive only when it is opened, in every engine.
 
@@ -32,6 +32,15 @@ addEventListener('error', (e) => {
 addEventListener('unhandledrejection', (e) => {
   __ps.errors.push('unhandled rejection: ' + (e.reason && e.reason.stack || e.reason));
 });
+// Every Worker the page constructs (the widget's engine runs in one), by URL and type.
+__ps.workers = [];
+const PageWorker = window.Worker;
+window.Worker = class extends PageWorker {
+  constructor(url, options) {
+    super(url, options);
+    __ps.workers.push({ url: String(url), type: options && options.type || 'classic' });
+  }
+};
 const consoleError = console.error;
 console.error = (...args) => { __ps.errors.push('console.error: ' + args.map(String).join(' ')); consoleError.apply(console, args); };
 for (const type of ['scorecard-ready', 'scorecard-error', 'scorecard-select', 'scorecard-present', 'scorecard-export']) {
@@ -124,6 +133,9 @@ export class Case {
     return this.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
   }
 
+  /** The Workers the page constructed: { url, type }. */
+  workers() { return this.evaluate(() => window.__ps.workers); }
+
   /** The engine's scorecards (every partner, or one) of a period. */
   scores(partner, period) { return this.env.expected(this.env.feeds.json, partner, period); }
 }
@@ -133,7 +145,7 @@ const PARTNER = 'P-00001';
 
 export const CASES = [
   {
-    name: 'a scorecard renders the engine\'s figures and fires scorecard-ready',
+    name: 'a scorecard renders the engine\'s figures (scored in the widget\'s worker) and fires scorecard-ready',
     async run(c) {
       await c.open(`<partner-scorecard id="s" src="${c.env.dataOrigin}/sample.json" partner="${PARTNER}"></partner-scorecard>`);
       const ready = await c.waitEvent('scorecard-ready', 's');
@@ -148,6 +160,16 @@ export const CASES = [
       const charts = await c.evaluate(() => [...document.querySelector('#s').shadowRoot
         .querySelectorAll('[data-testid^="chart-"] svg')].filter((s) => s.getBoundingClientRect().width > 100).length);
       assert.ok(charts >= 3, `the trend charts are drawn (${charts})`);
+      // The figures came from the worker: one module worker from worker.js, and
+      // the page never instantiated the engine itself (the in-page fallback
+      // fetches the engine's wasm from the page, worker.test.mjs w4; Chromium
+      // lists a module worker's imports, not its fetches, among the page's).
+      const workers = await c.workers();
+      assert.equal(workers.length, 1, `one worker (${JSON.stringify(workers)})`);
+      assert.equal(new URL(workers[0].url).pathname, '/worker.js');
+      assert.equal(workers[0].type, 'module');
+      const inPage = (await c.resources()).filter((f) => f.endsWith('/partner-scorecard-worker_bg.wasm'));
+      assert.deepEqual(inPage, [], 'the page did not load the engine\'s wasm itself');
     },
   },
   {
