@@ -3,7 +3,14 @@
 // the page's CSP refuses that worker, in the same wasm loaded in the page.
 
 // dist/ is where this snippet's `snippets/` folder lives (any path, any origin).
-const BASE = new URL(import.meta.url.replace(/\/snippets\/[^?#]*$/, '/'));
+const OWN_BASE = new URL(import.meta.url.replace(/\/snippets\/[^?#]*$/, '/'));
+
+// A bundler moves this module, so the npm entry (npm/index.js) says how to find
+// the engine: `worker`, a function that starts it in the form bundlers follow,
+// or `base`, the folder a host serves the widget's files from (a CDN).
+const BUNDLED = Symbol.for('partner-scorecard.engine');
+const bundled = () => globalThis[BUNDLED] ?? {};
+const base = () => (bundled().base ? new URL(bundled().base) : OWN_BASE);
 
 let engine; // Promise of run(chunks, format) → Promise<ArrayBuffer>, shared by every widget
 
@@ -23,10 +30,12 @@ export function run_engine(chunks, format) {
 /** `retired` is called when the worker is ended after a large feed. */
 function startWorker(retired) {
   return new Promise((resolve, reject) => {
-    const url = new URL('worker.js', BASE);
+    const url = new URL('worker.js', base());
     let worker; let trampoline;
     try {
-      if (url.origin === location.origin) {
+      if (bundled().worker) {
+        worker = bundled().worker();
+      } else if (url.origin === location.origin) {
         worker = new Worker(url, { type: 'module', name: 'partner-scorecard' });
       } else {
         // A worker's script must come from the page's origin. A blob: module made
@@ -78,8 +87,8 @@ function startWorker(retired) {
 
 /** The same engine on the main thread: what a CSP without a way to start the worker gets. */
 async function inPage() {
-  const glue = await import(new URL('partner-scorecard-worker.js', BASE).href);
-  await glue.default({ module_or_path: new URL('partner-scorecard-worker_bg.wasm', BASE) });
+  const glue = await import(new URL('partner-scorecard-worker.js', base()).href);
+  await glue.default({ module_or_path: new URL('partner-scorecard-worker_bg.wasm', base()) });
   return async (chunks, format) => glue.process(join(chunks), format).buffer;
 }
 

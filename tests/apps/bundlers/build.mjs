@@ -27,6 +27,12 @@ await new Promise((resolve, reject) => {
     resolve();
   });
 });
+// The engine's worker beside the bundle (webpack cannot run a module worker it
+// bundles, docs/embedding.md).
+const pkg = here('./node_modules/partner-scorecard');
+for (const file of ['worker.js', 'partner-scorecard-worker.js', 'partner-scorecard-worker_bg.wasm']) {
+  copyFileSync(`${pkg}/${file}`, here(`./dist/webpack/${file}`));
+}
 writePage(here('./dist/webpack'), 'webpack');
 
 await esbuild.build({
@@ -39,8 +45,10 @@ await esbuild.build({
 });
 // esbuild leaves `new URL('./chunk.wasm', import.meta.url)` alone: the parts that
 // load on demand are copied beside the bundle, as docs/embedding.md says.
-const pkg = here('./node_modules/partner-scorecard');
-for (const file of readdirSync(pkg).filter((f) => f.endsWith('.wasm') && !f.startsWith('partner-scorecard-web_bg'))) {
+// So is the engine's worker (worker.js, its glue and its .wasm).
+const besideBundle = (f) => (f.endsWith('.wasm') && !f.startsWith('partner-scorecard-web_bg'))
+  || f === 'worker.js' || f === 'partner-scorecard-worker.js';
+for (const file of readdirSync(pkg).filter(besideBundle)) {
   copyFileSync(`${pkg}/${file}`, here(`./dist/esbuild/${file}`));
 }
 writePage(here('./dist/esbuild'), 'esbuild');
