@@ -72,9 +72,6 @@ fi
 
 if [ "$PROFILE" = release ]; then
   for wasm in "$STAGE"/*.wasm; do
-    # The worker's engine is Trunk's own rust link (index.html), already
-    # optimised for speed (-O3); -Oz here would undo that.
-    case "$(basename "$wasm")" in partner-scorecard-worker*) continue ;; esac
     quiet wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals "$wasm" -o "$wasm"
   done

@@ -1,6 +1,8 @@
 // The page's side of the engine: reads a feed's bytes (with the max-bytes limit),
-// and runs parse/validate/score in the widget's Web Worker (worker.js), or, where
-// the page's CSP refuses that worker, in the same wasm loaded in the page.
+// and runs parse/validate/score in the widget's Web Worker (worker.js). The worker
+// instantiates the page's own compiled wasm module, handed over in a message, so
+// it downloads no wasm. Where the page's CSP refuses that worker, run_engine
+// answers null and the page's own instance runs the engine (src/embed/engine.rs).
 
 // dist/ is where this snippet's `snippets/` folder lives (any path, any origin).
 const OWN_BASE = new URL(import.meta.url.replace(/\/snippets\/[^?#]*$/, '/'));
@@ -12,24 +14,32 @@ const BUNDLED = Symbol.for('partner-scorecard.engine');
 const bundled = () => globalThis[BUNDLED] ?? {};
 const base = () => (bundled().base ? new URL(bundled().base) : OWN_BASE);
 
-let engine; // Promise of run(chunks, format) → Promise<ArrayBuffer>, shared by every widget
+let engine; // Promise of run(chunks, format) → Promise<ArrayBuffer>, or null; shared by every widget
 
-/** Parse, validate and score `chunks` (Uint8Arrays, transferred): the `wire` answer. */
-export function run_engine(chunks, format) {
+/**
+ * Parse, validate and score `chunks` (Uint8Arrays, transferred) in the worker:
+ * the `wire` answer, or null where no worker could start (the chunks are then
+ * untouched). `module` is the page's compiled WebAssembly.Module.
+ */
+export function run_engine(chunks, format, module) {
   if (!engine) {
-    const started = startWorker(() => { if (engine === started) engine = undefined; }).catch(() => inPage());
+    const started = startWorker(module, () => { if (engine === started) engine = undefined; }).catch(() => null);
     engine = started;
   }
   const current = engine;
-  return current.then((run) => run(chunks, format)).catch((e) => {
+  return current.then((run) => (run ? run(chunks, format) : null)).catch((e) => {
     if (engine === current) engine = undefined; // the next load starts afresh
     throw e;
   });
 }
 
 /** `retired` is called when the worker is ended after a large feed. */
-function startWorker(retired) {
+function startWorker(module, retired) {
   return new Promise((resolve, reject) => {
+    if (!(module instanceof WebAssembly.Module)) {
+      reject(new Error('no compiled module to hand to a worker'));
+      return;
+    }
     const url = new URL('worker.js', base());
     let worker; let trampoline;
     try {
@@ -82,26 +92,15 @@ function startWorker(retired) {
       e.preventDefault();
       fail(e.message || 'the worker could not start');
     };
+    // A Module is structured-cloneable to a worker of this page (the same agent
+    // cluster), in Chromium, Firefox and WebKit: the worker compiles nothing and
+    // fetches no .wasm. Queued until the worker's script runs.
+    worker.postMessage({ module });
   });
-}
-
-/** The same engine on the main thread: what a CSP without a way to start the worker gets. */
-async function inPage() {
-  const glue = await import(new URL('partner-scorecard-worker.js', base()).href);
-  await glue.default({ module_or_path: new URL('partner-scorecard-worker_bg.wasm', base()) });
-  return async (chunks, format) => glue.process(join(chunks), format).buffer;
 }
 
 function transfers(chunks) {
   return [...new Set(chunks.map((c) => c.buffer))];
-}
-
-function join(chunks) {
-  if (chunks.length === 1) return chunks[0];
-  const all = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-  let at = 0;
-  for (const c of chunks) { all.set(c, at); at += c.byteLength; }
-  return all;
 }
 
 /**

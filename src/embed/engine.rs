@@ -1,6 +1,7 @@
 //! The engine seen from the page: feed bytes go to the Web Worker (`engine.js`,
-//! `worker.js`), the `wire` answer comes back in one transferred buffer, and it
-//! is decoded here a few frames per task, so that no task of the page runs long.
+//! `worker.js`, which runs this same wasm module, handed over compiled), the
+//! `wire` answer comes back in one transferred buffer, and it is decoded here a
+//! few frames per task, so that no task of the page runs long.
 
 use crate::contract::{Dataset, Format};
 use crate::score::ScoreBook;
@@ -12,8 +13,15 @@ use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(module = "/src/embed/engine.js")]
 extern "C" {
+    /// Resolves to the `wire` answer from the worker, or to `null` where no
+    /// worker can start (a CSP): then this module runs the engine itself.
+    /// `module` is this wasm's compiled module, which the worker instantiates.
     #[wasm_bindgen(catch)]
-    fn run_engine(chunks: &js_sys::Array, format: u8) -> Result<js_sys::Promise, JsValue>;
+    fn run_engine(
+        chunks: &js_sys::Array,
+        format: u8,
+        module: &JsValue,
+    ) -> Result<js_sys::Promise, JsValue>;
     pub(super) fn read_body(response: &web_sys::Response, max: f64) -> js_sys::Promise;
     pub(super) fn data_chunks(data: &JsValue) -> js_sys::Promise;
     pub(super) fn first_byte(chunks: &js_sys::Array) -> i32;
@@ -31,9 +39,31 @@ thread_local! {
 /// Runs the engine in the page itself, for the wasm-bindgen tests, which load
 /// one module and have no worker files to start:
 /// `embed::engine::run_in_process(partner_scorecard::wire::process)`.
-/// The shipped widget never calls it, so its wasm does not hold the engine.
 pub fn run_in_process(engine: InProcess) {
     IN_PROCESS.with(|c| c.set(Some(engine)));
+}
+
+/// The worker's entry (`worker.js` calls it in its own instance of this module):
+/// feed bytes in (`format`: 0 JSON, 1 CSV), the framed `wire` answer out.
+#[wasm_bindgen]
+pub fn process_feed(input: &[u8], format: u8) -> Vec<u8> {
+    wire::process(
+        input,
+        if format == 1 {
+            Format::Csv
+        } else {
+            Format::Json
+        },
+    )
+}
+
+/// The engine in this instance, on the chunks' bytes copied in.
+fn in_page(chunks: &js_sys::Array, format: Format, engine: InProcess) -> js_sys::ArrayBuffer {
+    let bytes: Vec<u8> = chunks
+        .iter()
+        .flat_map(|c| js_sys::Uint8Array::new(&c).to_vec())
+        .collect();
+    js_sys::Uint8Array::from(engine(&bytes, format).as_slice()).buffer()
 }
 
 /// Why the engine gave no book.
@@ -68,21 +98,23 @@ pub(super) async fn score(
         Format::Csv => 1,
     };
     let answer = match IN_PROCESS.with(Cell::get) {
-        Some(engine) => {
-            let bytes: Vec<u8> = chunks
-                .iter()
-                .flat_map(|c| js_sys::Uint8Array::new(&c).to_vec())
-                .collect();
-            js_sys::Uint8Array::from(engine(&bytes, format).as_slice()).buffer()
-        }
+        Some(engine) => in_page(&chunks, format, engine),
         None => {
-            let promise = run_engine(&chunks, code).map_err(|e| Failed::Broken(describe(&e)))?;
+            let promise = run_engine(&chunks, code, &wasm_bindgen::module())
+                .map_err(|e| Failed::Broken(describe(&e)))?;
             let answer = JsFuture::from(promise)
                 .await
                 .map_err(|e| Failed::Broken(describe(&e)))?;
-            answer
-                .dyn_into::<js_sys::ArrayBuffer>()
-                .map_err(|_| Failed::Broken("the worker answered no buffer".into()))?
+            if answer.is_null() {
+                // No worker on this page (its CSP refused it): the engine runs
+                // here, in this module, with no second download. The chunks
+                // were not posted, so they are still whole.
+                in_page(&chunks, format, wire::process)
+            } else {
+                answer
+                    .dyn_into::<js_sys::ArrayBuffer>()
+                    .map_err(|_| Failed::Broken("the worker answered no buffer".into()))?
+            }
         }
     };
     if !alive() {

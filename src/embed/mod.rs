@@ -57,8 +57,13 @@ pub fn adopt_more_styles(shadow: &ShadowRoot, css: &str) {
     adopt_more_styles_js(shadow, css);
 }
 
-/// Defines `<partner-scorecard>` once per page.
+/// Defines `<partner-scorecard>` once per page. The engine's worker runs this
+/// same module (`worker.js`), and its start calls this too: there is no DOM
+/// there, so nothing is defined.
 pub fn register() {
+    if web_sys::window().is_none() {
+        return;
+    }
     let connect = Closure::<dyn Fn(HtmlElement, ShadowRoot, JsValue, JsValue) -> Widget>::new(
         |host: HtmlElement, shadow: ShadowRoot, data: JsValue, token: JsValue| {
             Widget::mount(host, shadow, data, token)
