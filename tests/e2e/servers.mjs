@@ -185,8 +185,12 @@ export function startApp(env, root) {
     pages.set(name, { html, csp });
     return env.appOrigin + name;
   };
+  // Every request for the widget's files, in order: with `no-store` below, each
+  // fetch of a file reaches this log, whether the page or its worker made it.
+  env.appRequests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://app.invalid');
+    env.appRequests.push(decodeURIComponent(url.pathname));
     const send = (status, type, body, headers = {}) => {
       res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
       res.end(body);

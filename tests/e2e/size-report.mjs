@@ -6,7 +6,8 @@
 //                statically (the wasm-bindgen glue, its snippets/, the chunk
 //                loader __wasm_split.js) and the main .wasm that embed.js loads;
 //                and the engine's Web Worker, which scores the feed before
-//                anything is on screen: worker.js, its glue and its .wasm;
+//                anything is on screen: worker.js, which imports the same glue
+//                and runs the page's own module (it adds no .wasm);
 //   total        every widget file, the chunks that load on demand included.
 //
 //   node tests/e2e/size-report.mjs [dist]        (or ./x size)
@@ -53,7 +54,8 @@ const STATIC_IMPORT = /(?:^|[;\s])(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)
 const WASM_URL = /new URL\(\s*["'](\.{0,2}\/?[^"']+\.wasm)["']\s*,\s*import\.meta\.url\s*\)/g;
 
 /** The entries a page starts before its first scorecard: the file hosts
- *  include, and the engine's worker (started by the widget's first load). */
+ *  include, and the engine's worker (started by the widget's first load; its
+ *  imports are the page's glue, counted once, as a cache would serve them). */
 export const FIRST_PAINT_ENTRIES = ['embed.js', 'worker.js'];
 
 /** The files a page needs before the first scorecard: each entry that exists,

@@ -32,13 +32,25 @@ addEventListener('error', (e) => {
 addEventListener('unhandledrejection', (e) => {
   __ps.errors.push('unhandled rejection: ' + (e.reason && e.reason.stack || e.reason));
 });
-// Every Worker the page constructs (the widget's engine runs in one), by URL and type.
+// Every Worker the page constructs (the widget's engine runs in one), by URL and
+// type, with what the page posted to it (a compiled module; a job's feed bytes)
+// and what it answered (ready; a job's answer bytes).
 __ps.workers = [];
+const SEEN = new WeakMap();
 const PageWorker = window.Worker;
 window.Worker = class extends PageWorker {
   constructor(url, options) {
     super(url, options);
-    __ps.workers.push({ url: String(url), type: options && options.type || 'classic' });
+    const seen = { url: String(url), type: options && options.type || 'classic', posted: [], answered: [] };
+    __ps.workers.push(seen);
+    SEEN.set(this, seen);
+    this.addEventListener('message', ({ data }) => seen.answered.push(
+      data && data.answer instanceof ArrayBuffer ? { id: data.id, bytes: data.answer.byteLength } : { ready: !!(data && data.ready) }));
+  }
+  postMessage(message, transfer) {
+    SEEN.get(this)?.posted.push(message && message.module instanceof WebAssembly.Module ? { module: true }
+      : { id: message && message.id, bytes: (message && message.chunks || []).reduce((n, c) => n + c.byteLength, 0) });
+    return super.postMessage(message, transfer);
   }
 };
 const consoleError = console.error;
@@ -147,6 +159,7 @@ export const CASES = [
   {
     name: 'a scorecard renders the engine\'s figures (scored in the widget\'s worker) and fires scorecard-ready',
     async run(c) {
+      c.env.appRequests.length = 0; // this page's requests only
       await c.open(`<partner-scorecard id="s" src="${c.env.dataOrigin}/sample.json" partner="${PARTNER}"></partner-scorecard>`);
       const ready = await c.waitEvent('scorecard-ready', 's');
       assert.equal(ready.detail.partners, c.env.feeds.doc.partners.length, 'scorecard-ready counts the partners');
@@ -160,16 +173,27 @@ export const CASES = [
       const charts = await c.evaluate(() => [...document.querySelector('#s').shadowRoot
         .querySelectorAll('[data-testid^="chart-"] svg')].filter((s) => s.getBoundingClientRect().width > 100).length);
       assert.ok(charts >= 3, `the trend charts are drawn (${charts})`);
-      // The figures came from the worker: one module worker from worker.js, and
-      // the page never instantiated the engine itself (the in-page fallback
-      // fetches the engine's wasm from the page, worker.test.mjs w4; Chromium
-      // lists a module worker's imports, not its fetches, among the page's).
+      // The figures came from the worker: one module worker from worker.js, handed
+      // the page's compiled module, then the feed's bytes, and it answered that
+      // job (the in-page fallback posts no job: worker.test.mjs w4).
       const workers = await c.workers();
       assert.equal(workers.length, 1, `one worker (${JSON.stringify(workers)})`);
-      assert.equal(new URL(workers[0].url).pathname, '/worker.js');
-      assert.equal(workers[0].type, 'module');
-      const inPage = (await c.resources()).filter((f) => f.endsWith('/partner-scorecard-worker_bg.wasm'));
-      assert.deepEqual(inPage, [], 'the page did not load the engine\'s wasm itself');
+      const [w] = workers;
+      assert.equal(new URL(w.url).pathname, '/worker.js');
+      assert.equal(w.type, 'module');
+      assert.deepEqual(w.posted[0], { module: true }, 'the page posted its WebAssembly.Module first');
+      const feedBytes = Buffer.byteLength(c.env.feeds.json);
+      const job = w.posted.find((m) => m.bytes === feedBytes);
+      assert.ok(job, `a job with the feed's ${feedBytes} bytes went to the worker (${JSON.stringify(w.posted)})`);
+      assert.ok(w.answered.some((m) => m.id === job.id && m.bytes > 0), `the worker answered it (${JSON.stringify(w.answered)})`);
+      // And the worker fetched no wasm: every .wasm request the widget's server
+      // saw (no-store, so each fetch reaches it) is one the page made itself,
+      // and the main module was fetched once.
+      const pageWasm = (await c.resources()).filter((f) => f.endsWith('.wasm')).sort();
+      const served = c.env.appRequests.filter((f) => f.endsWith('.wasm')).sort();
+      assert.deepEqual(served, pageWasm, 'no .wasm request beyond the page\'s own');
+      assert.equal(served.filter((f) => f === '/partner-scorecard-web_bg.wasm').length, 1, 'the module was fetched once');
+      assert.ok(c.env.appRequests.includes('/worker.js'), 'the worker loaded worker.js');
     },
   },
   {
