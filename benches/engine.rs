@@ -109,5 +109,42 @@ fn engine(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, engine);
+/// The worker's answer to the page (`wire`): encoding it after scoring, and
+/// decoding it, which the page does in slices (its total is what the page pays).
+fn wire(c: &mut Criterion) {
+    use partner_scorecard::contract::Format;
+    use partner_scorecard::wire;
+    let mut group = c.benchmark_group("wire");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(5));
+    let partners = 1_000;
+    let bytes = generate(&SampleOptions {
+        partners,
+        quarters: 8,
+        seed: 7,
+    })
+    .into_bytes();
+    let ds = contract::parse_json(&bytes).expect("sample parses");
+    let book = ScoreBook::new(&ds);
+    let answer = wire::process(&bytes, Format::Json);
+    println!(
+        "wire, {partners} partners × 8 quarters: {} scorecards, answer {:.1} MB ({:.0} bytes a scorecard)",
+        book.scorecards.len(),
+        answer.len() as f64 / 1e6,
+        answer.len() as f64 / book.scorecards.len() as f64,
+    );
+    group.throughput(Throughput::Elements(book.scorecards.len() as u64));
+    group.bench_function(BenchmarkId::new("process", partners), |b| {
+        b.iter(|| black_box(wire::process(black_box(&bytes), Format::Json).len()))
+    });
+    group.bench_function(BenchmarkId::new("decode", partners), |b| {
+        b.iter(|| {
+            let decoded = wire::decode(black_box(&answer)).expect("readable");
+            black_box(decoded.map(|(_, book)| book.scorecards.len()).unwrap_or(0))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, engine, wire);
 criterion_main!(benches);

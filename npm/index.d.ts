@@ -43,6 +43,8 @@ export interface PartnerScorecardAttributes {
   timeout?: Seconds;
   /** Seconds between reloads of `src`; 0 (the default) is off. */
   refresh?: Seconds;
+  /** The largest feed read, in bytes (default 500000000); a larger one is a `too-large` error. */
+  'max-bytes'?: number | `${number}`;
   view?: ScorecardView;
   exports?: ScorecardExports;
 }
@@ -75,7 +77,7 @@ export interface ScorecardReadyDetail {
 /** The `kind` of a `scorecard-error`. */
 export type ScorecardErrorKind =
   | 'config' | 'unauthorised' | 'not-found' | 'http' | 'server'
-  | 'network' | 'timeout' | 'parse' | 'schema' | 'empty';
+  | 'network' | 'timeout' | 'parse' | 'schema' | 'empty' | 'too-large' | 'plan';
 
 /** `scorecard-error`: after every failed load, once retries are used up. */
 export interface ScorecardErrorDetail {

@@ -24,6 +24,21 @@ export function basePath() {
 // variable so that webpack does not take `new URL(…, import.meta.url)` for an asset.
 const here = import.meta.url;
 const base = basePath();
+
+// The engine's Web Worker (parse, validate, score): the widget's own code finds
+// worker.js beside itself, which a bundle moves. The worker runs the page's own
+// compiled module (posted to it), through the glue it imports; it fetches no
+// .wasm. Vite bundles a worker written exactly as below (worker.js with the
+// glue). webpack 5 cannot run a module worker it bundles (webpack #17870), and
+// esbuild leaves the URL as it is: with either, worker.js and the glue's files
+// go beside the bundle (docs/embedding.md). webpack gives this package's modules
+// a build-time file: URL, so the folder is named here: the one its .wasm assets
+// are emitted to. From a CDN folder, the widget starts the worker from there.
+globalThis[Symbol.for('partner-scorecard.engine')] = base
+  ? { base: base.href }
+  : import.meta.webpack
+    ? { base: new URL('.', new URL(wasmUrl, here)).href }
+    : { worker: () => new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'partner-scorecard' }) };
 await init({
   module_or_path: base ? new URL('partner-scorecard-web_bg.wasm', base) : new URL(wasmUrl, here),
 });

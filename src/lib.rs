@@ -12,6 +12,7 @@ pub mod plan;
 pub mod pptx;
 pub mod sample;
 pub mod score;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -59,6 +59,8 @@ fn query(el: &Element, selector: &str) -> Option<Element> {
 }
 
 fn element(attrs: &[(&str, &str)], data: &str) -> Element {
+    // One module here, no worker files: the engine runs in the page.
+    partner_scorecard::embed::engine::run_in_process(partner_scorecard::wire::process);
     partner_scorecard::embed::register();
     let el = document().create_element("partner-scorecard").unwrap();
     for (k, v) in attrs {

@@ -2,12 +2,12 @@
 //! measures (`Pillar`, `Unit`, `Better`), when (`Quarter`), and the validated
 //! entries a `Dataset` is made of.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
 /// The two parties of a channel partnership.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Side {
     Vendor,
@@ -38,7 +38,7 @@ impl Side {
 
 /// What each side puts in (investment), carries (risk) and takes out (reward),
 /// and whether both see the relationship alike (alignment: ratings, no money).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Pillar {
     Investment,
@@ -65,7 +65,7 @@ impl Pillar {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Unit {
     Currency,
@@ -89,7 +89,7 @@ impl Unit {
 }
 
 /// Which direction of a figure is good, for attainment against a target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Better {
     Higher,
@@ -245,8 +245,25 @@ impl Serialize for Quarter {
     }
 }
 
+/// Reads what `Serialize` writes (`"2026-Q3"`): the worker's answer to the page.
+impl<'de> Deserialize<'de> for Quarter {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Quarter;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a quarter like \"2026-Q3\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Quarter, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Text)
+    }
+}
+
 /// A metric: built-in (see `catalogue`) or declared by the data.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Metric {
     pub key: String,
     pub label: String,
@@ -261,7 +278,7 @@ pub struct Metric {
     pub scale: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Partner {
     pub id: String,
     pub name: String,
@@ -273,7 +290,7 @@ pub struct Partner {
     pub kind: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Vendor {
     pub id: String,
     pub name: String,
@@ -292,7 +309,7 @@ pub struct Record {
     pub floor: Option<f64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CommitmentStatus {
     Open,
@@ -326,7 +343,7 @@ impl FromStr for CommitmentStatus {
 }
 
 /// A promise one side made to the other for a quarter.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Commitment {
     pub partner: String,
     pub period: Quarter,
@@ -339,7 +356,7 @@ pub struct Commitment {
 }
 
 /// Fairness band limits: green within `[1/g, g]`, amber within `[1/a, a]`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Thresholds {
     pub fairness_green: f64,
     pub fairness_amber: f64,
@@ -355,7 +372,7 @@ impl Default for Thresholds {
 }
 
 /// Where a problem is (`/records/17/value` or `line 18, column value`) and what to do.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rejection {
     pub location: String,
     pub reason: String,
@@ -368,7 +385,7 @@ impl fmt::Display for Rejection {
 }
 
 /// Counts of records: always `accepted + rejected == input`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Counts {
     pub input: usize,
     pub accepted: usize,
@@ -376,12 +393,15 @@ pub struct Counts {
 }
 
 /// Everything that survived validation, plus an account of what did not.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Serde is for the worker's answer to the page (`wire`), which leaves the
+/// records behind: the views read scorecards.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Dataset {
     pub vendor: Option<Vendor>,
     pub currency: String,
     pub partners: Vec<Partner>,
     pub metrics: Vec<Metric>,
+    #[serde(skip)]
     pub records: Vec<Record>,
     pub commitments: Vec<Commitment>,
     pub thresholds: Thresholds,

@@ -1,7 +1,7 @@
 // The <partner-scorecard> class. Rust cannot declare a class that calls super(),
 // so this thin shell forwards every lifecycle callback to the Rust widget.
 const OBSERVED = ['src', 'partner', 'period', 'locale', 'currency', 'theme',
-  'credentials', 'timeout', 'refresh', 'view', 'exports'];
+  'credentials', 'timeout', 'refresh', 'view', 'exports', 'max-bytes'];
 
 export function define_element(name, connect) {
   if (customElements.get(name)) return;

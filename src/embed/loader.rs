@@ -1,9 +1,12 @@
 //! Gets the data — from the `data` property or by fetching `src` — with a
 //! timeout, retries with backoff for network errors and 5xx, and periodic
-//! refresh that keeps the last good data on screen when it fails.
+//! refresh that keeps the last good data on screen when it fails. Feeds over
+//! `max-bytes` are refused, before the download where the server sends a length.
+//! The bytes go to the engine (`engine.rs`) without passing through this wasm.
 
-use crate::contract::{self, Fatal, Format};
-use crate::score::ScoreBook;
+use super::engine::{self, Failed};
+use super::load_errors::{max_bytes, refused, too_large, Read};
+use crate::contract::Format;
 use crate::ui::state::{Load, LoadError, Model, State};
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -177,9 +180,42 @@ impl Loader {
 
     async fn load_once(&self, generation: u32) -> Result<Model, Failure> {
         let data = self.inner.borrow().data.clone();
+        let max = self
+            .state
+            .attrs
+            .try_with_untracked(|a| max_bytes(a.max_bytes.as_deref()))
+            .ok_or(Failure::Aborted)?;
         if let Some(data) = data {
-            let (bytes, format) = data_bytes(&data)?;
-            return model_from(&bytes, format, None);
+            let chunks = JsFuture::from(engine::data_chunks(&data)).await;
+            if !self.current(generation) {
+                return Err(Failure::Aborted);
+            }
+            let chunks = chunks
+                .and_then(|c| c.dyn_into::<js_sys::Array>())
+                .map_err(|_| {
+                    Failure::Load(LoadError {
+                        kind: "parse",
+                        message: "The data property could not be read as a dataset object.".into(),
+                        detail: "JSON.stringify failed (a cycle, or a BigInt?)".into(),
+                        url: None,
+                    })
+                })?;
+            let bytes = engine::byte_length(&chunks);
+            if bytes > max {
+                return Err(Failure::Load(too_large(
+                    bytes,
+                    false,
+                    max,
+                    format!("the data property holds {bytes} bytes; max-bytes is {max}"),
+                    None,
+                )));
+            }
+            let format = if data.is_string() {
+                engine::detect(None, None, &chunks)
+            } else {
+                Format::Json
+            };
+            return self.model(chunks, format, None, generation).await;
         }
         let (src, credentials, timeout) = self
             .state
@@ -203,10 +239,10 @@ impl Loader {
         let url = resolve(&src);
         let mut attempt = 0;
         loop {
-            match self.fetch(&url, credentials.as_deref(), timeout).await {
-                Ok((bytes, content_type)) => {
-                    let format = Format::detect(content_type.as_deref(), Some(&url), &bytes);
-                    return model_from(&bytes, format, Some(&url));
+            match self.fetch(&url, credentials.as_deref(), timeout, max).await {
+                Ok((chunks, content_type)) => {
+                    let format = engine::detect(content_type.as_deref(), Some(&url), &chunks);
+                    return self.model(chunks, format, Some(&url), generation).await;
                 }
                 Err(Failure::Retryable(e)) if attempt < RETRIES => {
                     attempt += 1;
@@ -228,12 +264,35 @@ impl Loader {
         }
     }
 
+    /// Scores the bytes in the worker and decodes its answer.
+    async fn model(
+        &self,
+        chunks: js_sys::Array,
+        format: Format,
+        url: Option<&str>,
+        generation: u32,
+    ) -> Result<Model, Failure> {
+        let alive = || self.current(generation);
+        match engine::score(chunks, format, &alive).await {
+            Ok((ds, book)) => Ok(Model { ds, book }),
+            Err(Failed::Superseded) => Err(Failure::Aborted),
+            Err(Failed::Refused(r)) => Err(Failure::Load(refused(r, url))),
+            Err(Failed::Broken(why)) => Err(Failure::Load(LoadError {
+                kind: "parse",
+                message: "The data could not be processed: the widget's engine stopped (the data may be too large for this device).".into(),
+                detail: format!("the engine stopped: {why}"),
+                url: url.map(str::to_string),
+            })),
+        }
+    }
+
     async fn fetch(
         &self,
         url: &str,
         credentials: Option<&str>,
         timeout: f64,
-    ) -> Result<(Vec<u8>, Option<String>), Failure> {
+        max: f64,
+    ) -> Result<(js_sys::Array, Option<String>), Failure> {
         let Some(controller) = self.controller() else {
             return Err(Failure::Aborted);
         };
@@ -264,16 +323,20 @@ impl Loader {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
         let result = async {
-            let response = request.send().await?;
+            let response = request.send().await.map_err(Read::Failed)?;
             let status = response.status();
             let content_type = response.headers().get("content-type");
             let status_text = response.status_text();
-            let bytes = if (200..300).contains(&status) {
-                response.binary().await?
+            let chunks = if (200..300).contains(&status) {
+                let raw = web_sys::Response::from(response);
+                let body = JsFuture::from(engine::read_body(&raw, max))
+                    .await
+                    .map_err(Read::from_js)?;
+                body.dyn_into::<js_sys::Array>().unwrap_or_default()
             } else {
-                Vec::new()
+                js_sys::Array::new()
             };
-            Ok::<_, gloo_net::Error>((status, status_text, content_type, bytes))
+            Ok::<_, Read>((status, status_text, content_type, chunks))
         }
         .await;
         if let (Some(w), Some(id)) = (window, timer_id) {
@@ -287,8 +350,8 @@ impl Loader {
             url: Some(url.to_string()),
         };
         match result {
-            Ok((status, _, content_type, bytes)) if (200..300).contains(&status) => {
-                Ok((bytes, content_type))
+            Ok((status, _, content_type, chunks)) if (200..300).contains(&status) => {
+                Ok((chunks, content_type))
             }
             Ok((status, text, _, _)) => {
                 let detail = format!("GET {url} answered HTTP {status} {text}");
@@ -314,6 +377,19 @@ impl Loader {
                         detail,
                     )),
                 })
+            }
+            Err(Read::TooLarge {
+                bytes,
+                declared,
+                partial,
+            }) => {
+                let what = if declared {
+                    format!("GET {url} announced {bytes} bytes (Content-Length)")
+                } else {
+                    format!("GET {url} sent more than {max} bytes")
+                };
+                let detail = format!("{what}; max-bytes is {max}");
+                Err(Failure::Load(too_large(bytes, partial, max, detail, Some(url))))
             }
             Err(_) if timed_out.get() => Err(Failure::Load(error(
                 "timeout",
@@ -351,68 +427,4 @@ fn resolve(src: &str) -> String {
             .unwrap_or_else(|_| src.to_string()),
         None => src.to_string(),
     }
-}
-
-/// The `data` property: a dataset object, or JSON/CSV text.
-fn data_bytes(data: &JsValue) -> Result<(Vec<u8>, Format), Failure> {
-    if let Some(text) = data.as_string() {
-        let format = Format::detect(None, None, text.as_bytes());
-        return Ok((text.into_bytes(), format));
-    }
-    let text = js_sys::JSON::stringify(data)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| {
-            Failure::Load(LoadError {
-                kind: "parse",
-                message: "The data property could not be read as a dataset object.".into(),
-                detail: "JSON.stringify failed (a cycle, or a BigInt?)".into(),
-                url: None,
-            })
-        })?;
-    Ok((text.into_bytes(), Format::Json))
-}
-
-fn model_from(bytes: &[u8], format: Format, url: Option<&str>) -> Result<Model, Failure> {
-    let fail = |kind: &'static str, message: &str, detail: String| {
-        Failure::Load(LoadError {
-            kind,
-            message: message.to_string(),
-            detail,
-            url: url.map(str::to_string),
-        })
-    };
-    let ds = contract::parse(bytes, format).map_err(|e| match e {
-        Fatal::Schema { .. } => fail(
-            "schema",
-            "The data is in a format version this widget does not read.",
-            e.to_string(),
-        ),
-        other => fail(
-            "parse",
-            "The data is not a readable scorecard (JSON or CSV).",
-            other.to_string(),
-        ),
-    })?;
-    if ds.counts.input == 0 {
-        return Err(fail(
-            "empty",
-            "The data has no records, so there is nothing to show yet.",
-            format!("{} partners, 0 records", ds.partners.len()),
-        ));
-    }
-    if ds.counts.accepted == 0 {
-        return Err(fail(
-            "empty",
-            "Every record in the data was rejected, so there is nothing to show.",
-            ds.rejected
-                .iter()
-                .take(3)
-                .map(|r| r.to_string())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ));
-    }
-    let book = ScoreBook::new(&ds);
-    Ok(Model { ds, book })
 }

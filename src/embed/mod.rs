@@ -2,7 +2,9 @@
 //! with its own stylesheet, one Leptos mount per connected element.
 
 pub mod download;
+pub mod engine;
 pub mod events;
+mod load_errors;
 mod loader;
 mod plan;
 pub mod present;
@@ -20,7 +22,7 @@ use web_sys::{HtmlElement, ShadowRoot};
 pub const TAG: &str = "partner-scorecard";
 
 /// The attributes a widget reads, kebab-case as in the markup.
-pub const ATTRIBUTES: [&str; 11] = [
+pub const ATTRIBUTES: [&str; 12] = [
     "src",
     "partner",
     "period",
@@ -32,6 +34,7 @@ pub const ATTRIBUTES: [&str; 11] = [
     "refresh",
     "view",
     "exports",
+    "max-bytes",
 ];
 
 #[wasm_bindgen(module = "/src/embed/element.js")]
@@ -54,8 +57,13 @@ pub fn adopt_more_styles(shadow: &ShadowRoot, css: &str) {
     adopt_more_styles_js(shadow, css);
 }
 
-/// Defines `<partner-scorecard>` once per page.
+/// Defines `<partner-scorecard>` once per page. The engine's worker runs this
+/// same module (`worker.js`), and its start calls this too: there is no DOM
+/// there, so nothing is defined.
 pub fn register() {
+    if web_sys::window().is_none() {
+        return;
+    }
     let connect = Closure::<dyn Fn(HtmlElement, ShadowRoot, JsValue, JsValue) -> Widget>::new(
         |host: HtmlElement, shadow: ShadowRoot, data: JsValue, token: JsValue| {
             Widget::mount(host, shadow, data, token)
@@ -152,7 +160,7 @@ impl Widget {
                 self.forget_data();
                 self.loader.start();
             }
-            "credentials" | "timeout" | "refresh" => self.loader.start(),
+            "credentials" | "timeout" | "refresh" | "max-bytes" => self.loader.start(),
             "period" => {
                 let _ = self.state.picked_period.try_set(None);
             }

@@ -110,6 +110,7 @@ pub static DE: Messages = Messages {
     err_parse: "Die Daten sind keine lesbare Scorecard (JSON oder CSV).",
     err_schema: "Die Daten haben eine Formatversion, die dieses Widget nicht liest.",
     err_empty: "Die Daten enthalten noch keine Datensätze.",
+    err_too_large: "Die Daten sind zu umfangreich, um sie in diesem Widget anzuzeigen.",
     present: "Präsentieren",
     present_hint: "Diese Scorecard als Folien für ein Quartalsgespräch zeigen",
     open_plan: "Nächstes Quartal planen",

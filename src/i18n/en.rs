@@ -110,6 +110,7 @@ pub static EN: Messages = Messages {
     err_parse: "The data is not a readable scorecard (JSON or CSV).",
     err_schema: "The data is in a format version this widget does not read.",
     err_empty: "The data has no records to show yet.",
+    err_too_large: "The data is too large for this widget to show.",
     present: "Present",
     present_hint: "Show this scorecard as slides for a quarterly business review",
     open_plan: "Plan next quarter",

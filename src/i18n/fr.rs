@@ -110,6 +110,7 @@ pub static FR: Messages = Messages {
     err_parse: "Les données ne sont pas un tableau de bord lisible (JSON ou CSV).",
     err_schema: "Les données sont dans une version de format que ce widget ne lit pas.",
     err_empty: "Les données ne contiennent encore aucun enregistrement.",
+    err_too_large: "Les données sont trop volumineuses pour être affichées dans ce widget.",
     present: "Présenter",
     present_hint: "Afficher ce tableau de bord en diapositives pour une revue trimestrielle",
     open_plan: "Planifier le trimestre prochain",

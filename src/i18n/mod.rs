@@ -259,6 +259,7 @@ pub struct Messages {
     pub err_parse: &'static str,
     pub err_schema: &'static str,
     pub err_empty: &'static str,
+    pub err_too_large: &'static str,
     // The header's way into the deck and its plan: on the first paint, while
     // the deck's own words load with the deck.
     pub present: &'static str,
@@ -281,6 +282,7 @@ impl Messages {
             "parse" => self.err_parse,
             "schema" => self.err_schema,
             "empty" => self.err_empty,
+            "too-large" => self.err_too_large,
             _ => return None,
         })
     }

@@ -4,10 +4,10 @@
 
 use crate::contract::catalogue::DEFAULT_SCALE;
 use crate::contract::{Dataset, Side};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How both sides rated one statement in one period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     pub metric: String,
     pub label: String,
@@ -31,7 +31,7 @@ impl Statement {
 }
 
 /// The alignment figures of one scorecard; absent when nothing was rated.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
     /// Statements in the order of the feed's metrics (built-in ones first).
     pub statements: Vec<Statement>,

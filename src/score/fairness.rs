@@ -3,9 +3,9 @@
 
 use super::{PerSide, PerSideOpt};
 use crate::contract::{Side, Thresholds};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Band {
     Green,
@@ -24,7 +24,7 @@ impl Band {
 }
 
 /// Who the split favours, in words a partner manager uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Balance {
     Balanced,

@@ -20,10 +20,10 @@ pub use scorecard::ScoreBook;
 pub use trend::{AlignmentChanges, Changes, Trend};
 
 use crate::contract::{Pillar, Quarter, Side};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A money total of each side.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct PerSide {
     pub vendor: f64,
     pub partner: f64,
@@ -39,7 +39,7 @@ impl PerSide {
 }
 
 /// A figure of each side that may be undefined (ROI, changes).
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct PerSideOpt {
     pub vendor: Option<f64>,
     pub partner: Option<f64>,
@@ -74,7 +74,7 @@ impl Shift {
 }
 
 /// The partner's share of each pillar and of the contribution (investment + risk).
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Shares {
     pub investment: Option<f64>,
     pub risk: Option<f64>,
@@ -107,7 +107,7 @@ impl Shares {
 }
 
 /// One figure with a target, measured.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Kpi {
     pub metric: String,
     pub label: String,
@@ -123,7 +123,7 @@ pub struct Kpi {
 }
 
 /// The joint scorecard of one partner in one period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scorecard {
     pub partner: String,
     pub partner_name: String,

@@ -62,6 +62,21 @@ impl ScoreBook {
         book
     }
 
+    /// A book of scorecards built elsewhere (the widget's worker), in the order
+    /// `new` builds them: rebuilds the lookup index.
+    pub fn from_scored(scorecards: Vec<Scorecard>, periods: Vec<Quarter>) -> ScoreBook {
+        let index = scorecards
+            .iter()
+            .enumerate()
+            .map(|(i, s)| ((s.partner_index, s.period), i))
+            .collect();
+        ScoreBook {
+            scorecards,
+            periods,
+            index,
+        }
+    }
+
     pub fn get(&self, partner_index: usize, period: Quarter) -> Option<&Scorecard> {
         self.index
             .get(&(partner_index, period))

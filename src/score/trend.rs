@@ -2,10 +2,10 @@
 
 use super::{Figure, PerSideOpt, ScoreBook, Scorecard, Shares};
 use crate::contract::{Pillar, Quarter};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Current − earlier for every figure; `None` where either is undefined.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Changes {
     /// The earlier period compared against.
     pub period: Option<Quarter>,
@@ -22,7 +22,7 @@ pub struct Changes {
 }
 
 /// Change of the alignment score (points of 0–100) and of the gap (rating points).
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct AlignmentChanges {
     pub score: Option<f64>,
     pub gap: Option<f64>,
@@ -100,7 +100,7 @@ impl Changes {
 
 /// Changes against the previous quarter and the same quarter a year before,
 /// present only where the partner has a scorecard in that quarter.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Trend {
     pub previous: Option<Changes>,
     pub year_ago: Option<Changes>,

@@ -23,6 +23,8 @@ pub struct Attrs {
     /// Which exports the host allows (`print csv svg png`); absent means all.
     /// Kept verbatim, even empty: `exports=""` allows none.
     pub exports: Option<String>,
+    /// The largest feed, in bytes, the widget reads (`max-bytes`); larger is `too-large`.
+    pub max_bytes: Option<String>,
 }
 
 impl Attrs {
@@ -39,6 +41,7 @@ impl Attrs {
             "timeout" => &mut self.timeout,
             "refresh" => &mut self.refresh,
             "view" => &mut self.view,
+            "max-bytes" => &mut self.max_bytes,
             "exports" => {
                 self.exports = value;
                 return true;

@@ -1,6 +1,6 @@
 // Browser benchmark of the portfolio view at scale (not a test file).
 //
-//   node tests/e2e/bench.mjs [--runs 3] [--sizes 100,1000,5000]
+//   node tests/e2e/bench.mjs [--runs 3] [--sizes 100,1000,5000] [--format json|csv]
 //
 // Builds nothing: it serves a snapshot of the existing dist/ (build it first with
 // `PATH=$PWD/node_modules/.bin:$PATH trunk build --release`) and data made by
@@ -13,9 +13,12 @@
 //   first paint (src):  the same from an element with `src` (adds the fetch);
 //   sort / filter / search: a click on the Fairness header, a Tier filter change,
 //     one keystroke in the search box → the DOM changed and the next frame painted;
+//   page / open: the next-page button → the page status changed; a partner's name
+//     → its scorecard shown (and back to the portfolio, not timed);
 //   long tasks: PerformanceObserver({type: 'longtask', buffered: true}); count and
 //     longest of the tasks that start after the first paint (the interactions), and
-//     the longest task during the first render.
+//     the longest task during the first render; and in `src` mode the longest task
+//     from navigation start (embed.js, the wasm, the worker) to the first paint.
 // Each size runs `--runs` times in a fresh browser context; the report gives the
 // medians. Writes tests/e2e/artifacts/bench-report.json and prints a markdown table.
 
@@ -39,13 +42,14 @@ const arg = (name, fallback) => {
 };
 const RUNS = Number(arg('runs', 3));
 const SIZES = arg('sizes', '100,1000,5000').split(',').map(Number);
+const FORMAT = arg('format', 'json');
 const QUARTERS = 8;
 
 // ---------------------------------------------------------------- data
 
 /** `scorecard sample` into a file (5,000 partners is ~100 MB: too big for a pipe buffer). */
 function sample(partners, file) {
-  const args = ['sample', '--partners', String(partners), '--quarters', String(QUARTERS), '--seed', '7', '-o', file];
+  const args = ['sample', '--partners', String(partners), '--quarters', String(QUARTERS), '--seed', '7', '--format', FORMAT, '-o', file];
   const binary = join(ROOT, 'target', 'release', 'scorecard');
   if (existsSync(binary)) {
     const run = spawnSync(binary, args, { encoding: 'utf8' });
@@ -54,6 +58,20 @@ function sample(partners, file) {
     scorecard(...args); // builds the command once
   }
   return readFileSync(file, 'utf8');
+}
+
+/** The partners and records of a CSV sample, as `choices` reads them. */
+function csvDoc(text) {
+  const lines = text.split('\n').filter(Boolean);
+  const head = lines[0].split(',');
+  const col = (name) => head.indexOf(name);
+  const [id, name, tier] = [col('partner'), col('partner_name'), col('tier')];
+  const partners = new Map();
+  for (const line of lines.slice(1)) {
+    const f = line.split(',');
+    if (!partners.has(f[id])) partners.set(f[id], { id: f[id], name: f[name] ?? '', tier: f[tier] ?? '' });
+  }
+  return { partners: [...partners.values()], records: lines.slice(1) };
 }
 
 /**
@@ -132,10 +150,12 @@ async function measureInPage({ mode, src, tier, letter, interact }) {
   const painted = performance.now();
   const out = { firstPaint: painted - t0, ready: tReady - t0, paintedAt: painted, rows: el.shadowRoot.querySelectorAll('[data-testid=portfolio-row]').length };
   out.longDuring = { count: 0, max: 0 };
+  const fromStart = () => window.__long.filter((e) => e.start < painted);
   const loadLong = () => window.__long.filter((e) => e.start >= queued && e.start < painted);
   if (!interact) {
     await new Promise((r) => setTimeout(r, 300));
     out.longDuring = { count: loadLong().length, max: Math.max(0, ...loadLong().map((e) => e.duration)) };
+    out.longFromStart = { count: fromStart().length, max: Math.max(0, ...fromStart().map((e) => e.duration)) };
     return out;
   }
 
@@ -181,6 +201,12 @@ async function measureInPage({ mode, src, tier, letter, interact }) {
     search.dispatchEvent(new InputEvent('input', { bubbles: true, data: letter, inputType: 'insertText' }));
   }, () => count() !== before);
   out.countAfterSearch = count();
+  const status = () => q('[data-testid=pager-status]')?.textContent;
+  before = status();
+  out.page = await time('page', () => q('[data-testid=pager-next]').click(), () => status() !== before);
+  out.open = await time('open', () => q('[data-testid=portfolio-row] button').click(), () => q('[data-testid=scorecard]'));
+  q('[data-testid=back]')?.click();
+  await until(el.shadowRoot, () => q('[data-testid=portfolio-row]'));
   const long = window.__long;
   const after = long.filter((e) => e.start >= painted);
   const during = long.filter((e) => e.start >= queued && e.start < painted);
@@ -219,12 +245,12 @@ async function main() {
   const results = [];
   try {
     for (const n of SIZES) {
-      const file = join(scratch, `sample-${n}.json`);
+      const file = join(scratch, `sample-${n}.${FORMAT}`);
       const text = sample(n, file);
-      const doc = JSON.parse(text);
+      const doc = FORMAT === 'csv' ? csvDoc(text) : JSON.parse(text);
       const { tier, letter } = choices(doc);
-      const path = `/bench-${n}.json`;
-      const src = env.addFeed(path, text);
+      const path = `/bench-${n}.${FORMAT}`;
+      const src = env.addFeed(path, text, FORMAT === 'csv' ? 'text/csv; charset=utf-8' : 'application/json');
       const bytes = statSync(file).size;
       const runs = [];
       for (let r = 0; r < RUNS; r++) {
@@ -270,10 +296,13 @@ async function main() {
           filter: med((r) => r.data.filter),
           unfilter: med((r) => r.data.unfilter),
           search: med((r) => r.data.search),
+          page: med((r) => r.data.page),
+          open: med((r) => r.data.open),
+          longestFromStartSrc: med((r) => r.src.longFromStart.max),
           longTasksAfterPaint: med((r) => r.data.longAfter.count),
           longestAfterPaint: med((r) => r.data.longAfter.max),
           longestDuringLoad: med((r) => r.data.longDuring.max),
-          longestBy: Object.fromEntries(['settle', 'sort', 'filter', 'unfilter', 'search']
+          longestBy: Object.fromEntries(['settle', 'sort', 'filter', 'unfilter', 'search', 'page', 'open']
             .map((k) => [k, med((r) => r.data.longBy[k].max)])),
         },
         runs,
@@ -300,13 +329,13 @@ async function main() {
   const lines = [
     `Medians of ${RUNS} runs, ${report.date.slice(0, 10)}, ${report.machine.cores} cores, ${report.machine.browser}, release build. Times in ms.`,
     '',
-    '| partners × 8 quarters | JSON | first paint, `data` | first paint, `src` | sort click → repaint | tier filter → repaint | search keystroke → repaint | long tasks after first paint: count / longest | longest task after sort / filter / unfilter / search | longest task before first paint |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| partners × 8 quarters | ${FORMAT.toUpperCase()} | first paint, \`data\` | first paint, \`src\` | sort click → repaint | tier filter → repaint | search keystroke → repaint | next page → repaint | open a partner → shown | long tasks after first paint: count / longest | longest task after sort / filter / unfilter / search / page / open | longest task before first paint (\`data\`) | longest task, script start → first paint (\`src\`) |`,
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...results.map((r) => {
       const m = r.median;
       const by = m.longestBy;
       const task = (v) => (v ? ms(v) : '–');
-      return `| ${r.partners.toLocaleString('en-US')} | ${mb(r.bytes)} | ${ms(m.firstPaintData)} | ${ms(m.firstPaintSrc)} | ${ms(m.sort)} | ${ms(m.filter)} | ${ms(m.search)} | ${m.longTasksAfterPaint} / ${task(m.longestAfterPaint)} | ${task(by.sort)} / ${task(by.filter)} / ${task(by.unfilter)} / ${task(by.search)} | ${ms(m.longestDuringLoad)} |`;
+      return `| ${r.partners.toLocaleString('en-US')} | ${mb(r.bytes)} | ${ms(m.firstPaintData)} | ${ms(m.firstPaintSrc)} | ${ms(m.sort)} | ${ms(m.filter)} | ${ms(m.search)} | ${ms(m.page)} | ${ms(m.open)} | ${m.longTasksAfterPaint} / ${task(m.longestAfterPaint)} | ${task(by.sort)} / ${task(by.filter)} / ${task(by.unfilter)} / ${task(by.search)} / ${task(by.page)} / ${task(by.open)} | ${task(m.longestDuringLoad)} | ${task(m.longestFromStartSrc)} |`;
     }),
     '',
     '"–": no task over 50 ms. Long tasks are attributed to the interaction whose window they start in (the interaction plus an idle tail of 800 ms, so deferred redraws count).',

@@ -185,8 +185,12 @@ export function startApp(env, root) {
     pages.set(name, { html, csp });
     return env.appOrigin + name;
   };
+  // Every request for the widget's files, in order: with `no-store` below, each
+  // fetch of a file reaches this log, whether the page or its worker made it.
+  env.appRequests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://app.invalid');
+    env.appRequests.push(decodeURIComponent(url.pathname));
     const send = (status, type, body, headers = {}) => {
       res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
       res.end(body);
@@ -210,7 +214,8 @@ export function startApp(env, root) {
       return send(404, 'text/plain', 'not found');
     }
     const csp = url.searchParams.get('csp') === 'strict' ? { 'Content-Security-Policy': strictCsp(env) } : {};
-    return send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file), csp);
+    // The widget's files as a CDN serves them: module scripts and the .wasm load in CORS mode.
+    return send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file), { ...csp, 'Access-Control-Allow-Origin': '*' });
   });
   return server;
 }
@@ -224,10 +229,10 @@ export function startData(env, feeds) {
   env.requests = requests;
   /** Switchable endpoint `/switch?id=ID`: 'ok' (sample JSON), 'fail' (500), 'missing' (404). */
   env.setSwitch = (id, mode) => switches.set(id, mode);
-  /** Serves `body` at `path` on DATA from now on (feeds a test makes itself). */
+  /** Serves `body` at `path` on DATA from now on (feeds, or host pages, a test makes itself). */
   const extra = new Map();
-  env.addFeed = (path, body, type = 'application/json') => {
-    extra.set(path, { body, type });
+  env.addFeed = (path, body, type = 'application/json', more = {}) => {
+    extra.set(path, { body, type, more });
     return env.dataOrigin + path;
   };
 
@@ -253,9 +258,9 @@ export function startData(env, feeds) {
     const record = { method: req.method, path: url.pathname, key, authorization: req.headers.authorization ?? null, cookie: req.headers.cookie ?? null, aborted: false, answered: false };
     requests.push(record);
     req.on('close', () => { if (!record.answered) record.aborted = true; });
-    const send = (status, type, body) => {
+    const send = (status, type, body, more = {}) => {
       record.answered = true;
-      res.writeHead(status, { ...headers, 'Content-Type': type });
+      res.writeHead(status, { ...headers, 'Content-Type': type, ...more });
       res.end(body);
     };
     const json = (body) => send(200, 'application/json', body);
@@ -281,6 +286,21 @@ export function startData(env, feeds) {
         req.on('close', () => { clearTimeout(timer); timers.delete(timer); });
         return undefined;
       }
+      // The sample JSON with its Content-Length; the first 64 KB at once, the rest
+      // only after `ms`, so a client that stops early is seen doing so (`aborted`).
+      case '/announced': {
+        const body = Buffer.from(feeds.json);
+        res.writeHead(200, { ...headers, 'Content-Type': 'application/json', 'Content-Length': body.length });
+        res.write(body.subarray(0, 65536));
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          record.answered = true;
+          if (!res.destroyed) res.end(body.subarray(65536));
+        }, Number(url.searchParams.get('ms') ?? 10_000));
+        timers.add(timer);
+        req.on('close', () => { clearTimeout(timer); timers.delete(timer); });
+        return undefined;
+      }
       case '/not-json': return json(feeds.notJson);
       case '/wrong-schema': return json(feeds.wrongSchema);
       case '/empty': return json(feeds.empty);
@@ -297,7 +317,7 @@ export function startData(env, feeds) {
       }
       default: {
         const feed = extra.get(url.pathname);
-        return feed ? send(200, feed.type, feed.body) : fail(404);
+        return feed ? send(200, feed.type, feed.body, feed.more) : fail(404);
       }
     }
   });

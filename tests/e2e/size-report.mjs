@@ -5,14 +5,18 @@
 //                scorecard is on screen: embed.js, every module it imports
 //                statically (the wasm-bindgen glue, its snippets/, the chunk
 //                loader __wasm_split.js) and the main .wasm that embed.js loads;
+//                and the engine's Web Worker, which scores the feed before
+//                anything is on screen: worker.js, which imports the same glue
+//                and runs the page's own module (it adds no .wasm);
 //   total        every widget file, the chunks that load on demand included.
 //
 //   node tests/e2e/size-report.mjs [dist]        (or ./x size)
 //
 // Widget files are embed.js, the JS and .wasm at the top of dist/ and the
 // snippets/ modules. The first-paint set is read from the module graph, not
-// from a list: `import … from './x.js'` edges from embed.js, plus the .wasm
-// that embed.js names with `new URL('./x.wasm', import.meta.url)`. The chunks
+// from a list: `import … from './x.js'` edges from each entry (embed.js, and
+// worker.js where the build has a worker), plus the .wasm that an entry names
+// with `new URL('./x.wasm', import.meta.url)`. The chunks
 // (split_*.wasm, chunk_*.wasm) are only fetched by the loader functions of
 // __wasm_split.js, so they are on demand; the language chunks split_de.wasm and
 // split_fr.wasm among them, which only a German or French page fetches (beside
@@ -51,9 +55,15 @@ export function groupOf(path) {
 const STATIC_IMPORT = /(?:^|[;\s])(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g;
 const WASM_URL = /new URL\(\s*["'](\.{0,2}\/?[^"']+\.wasm)["']\s*,\s*import\.meta\.url\s*\)/g;
 
-/** The files a page needs before the first scorecard: embed.js, its static
- *  import closure, and the .wasm embed.js itself loads. Paths relative to dist/. */
-export function firstPaintFiles(dist, entry = 'embed.js') {
+/** The entries a page starts before its first scorecard: the file hosts
+ *  include, and the engine's worker (started by the widget's first load; its
+ *  imports are the page's glue, counted once, as a cache would serve them). */
+export const FIRST_PAINT_ENTRIES = ['embed.js', 'worker.js'];
+
+/** The files a page needs before the first scorecard: each entry that exists,
+ *  its static import closure, and the .wasm the entry itself loads. Paths
+ *  relative to dist/. */
+export function firstPaintFiles(dist, entries = FIRST_PAINT_ENTRIES) {
   const seen = new Set();
   const visit = (path) => {
     if (seen.has(path) || !existsSync(join(dist, path))) return;
@@ -63,11 +73,13 @@ export function firstPaintFiles(dist, entry = 'embed.js') {
       visit(new URL(spec, `file:///${path}`).pathname.slice(1));
     }
   };
-  visit(entry);
-  const text = existsSync(join(dist, entry)) ? readFileSync(join(dist, entry), 'utf8') : '';
-  for (const [, spec] of text.matchAll(WASM_URL)) {
-    const path = new URL(spec, `file:///${entry}`).pathname.slice(1);
-    if (existsSync(join(dist, path))) seen.add(path);
+  for (const entry of [entries].flat()) {
+    visit(entry);
+    const text = existsSync(join(dist, entry)) ? readFileSync(join(dist, entry), 'utf8') : '';
+    for (const [, spec] of text.matchAll(WASM_URL)) {
+      const path = new URL(spec, `file:///${entry}`).pathname.slice(1);
+      if (existsSync(join(dist, path))) seen.add(path);
+    }
   }
   return [...seen].sort();
 }

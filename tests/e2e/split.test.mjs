@@ -144,9 +144,12 @@ function startCdnAndHost(feed) {
       return res.end();
     }
     const cdn = `http://127.0.0.1:${widget.address().port}`;
+    // worker-src blob: CDN is what docs/embedding.md asks of a host whose widget
+    // comes from another origin (the engine's worker starts from a blob: module,
+    // and a module worker's imports are checked against worker-src too).
     res.writeHead(200, {
       'Content-Type': TYPES['.html'],
-      'Content-Security-Policy': `default-src 'self'; script-src ${cdn} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${cdn}`,
+      'Content-Security-Policy': `default-src 'self'; script-src ${cdn} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${cdn}; worker-src blob: ${cdn}`,
     });
     return res.end(`<!doctype html><html lang="en-US"><head><meta charset="utf-8"><title>CDN host</title>
 <script type="module" src="${cdn}/embed.js"></script></head><body>

@@ -1,6 +1,6 @@
 // Builds src/main.js twice, into dist/webpack/ and dist/esbuild/, each with the
 // one setting docs/embedding.md gives for that bundler, and an index.html page.
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import webpack from 'webpack';
 import * as esbuild from 'esbuild';
@@ -27,6 +27,14 @@ await new Promise((resolve, reject) => {
     resolve();
   });
 });
+// The engine's worker beside the bundle (webpack cannot run a module worker it
+// bundles, docs/embedding.md): worker.js and the glue it runs the page's module
+// with (the glue's own imports: the chunk loader and snippets/).
+const pkg = here('./node_modules/partner-scorecard');
+const WORKER_FILES = ['worker.js', 'partner-scorecard-web.js', '__wasm_split.js', 'snippets'];
+for (const file of WORKER_FILES) {
+  cpSync(`${pkg}/${file}`, here(`./dist/webpack/${file}`), { recursive: true });
+}
 writePage(here('./dist/webpack'), 'webpack');
 
 await esbuild.build({
@@ -39,8 +47,10 @@ await esbuild.build({
 });
 // esbuild leaves `new URL('./chunk.wasm', import.meta.url)` alone: the parts that
 // load on demand are copied beside the bundle, as docs/embedding.md says.
-const pkg = here('./node_modules/partner-scorecard');
-for (const file of readdirSync(pkg).filter((f) => f.endsWith('.wasm') && !f.startsWith('partner-scorecard-web_bg'))) {
-  copyFileSync(`${pkg}/${file}`, here(`./dist/esbuild/${file}`));
+// So is the engine's worker (worker.js and the glue it imports, as for webpack).
+const besideBundle = (f) => (f.endsWith('.wasm') && !f.startsWith('partner-scorecard-web_bg'))
+  || WORKER_FILES.includes(f);
+for (const file of readdirSync(pkg).filter(besideBundle)) {
+  cpSync(`${pkg}/${file}`, here(`./dist/esbuild/${file}`), { recursive: true });
 }
 writePage(here('./dist/esbuild'), 'esbuild');

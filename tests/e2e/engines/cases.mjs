@@ -6,7 +6,7 @@
 // driver. After each case the runner fails it on any page error, unhandled
 // rejection or console.error the page recorded.
 //
-// To add a case (a worker, a lazy chunk): push { name, run } onto CASES. `c.resources()`
+// To add a case (a lazy chunk): push { name, run } onto CASES. `c.resources()`
 // lists the files the page fetched (performance entries), so a lazy part can be
 // checked to arrive only when it is opened, in every engine.
 
@@ -32,6 +32,27 @@ addEventListener('error', (e) => {
 addEventListener('unhandledrejection', (e) => {
   __ps.errors.push('unhandled rejection: ' + (e.reason && e.reason.stack || e.reason));
 });
+// Every Worker the page constructs (the widget's engine runs in one), by URL and
+// type, with what the page posted to it (a compiled module; a job's feed bytes)
+// and what it answered (ready; a job's answer bytes).
+__ps.workers = [];
+const SEEN = new WeakMap();
+const PageWorker = window.Worker;
+window.Worker = class extends PageWorker {
+  constructor(url, options) {
+    super(url, options);
+    const seen = { url: String(url), type: options && options.type || 'classic', posted: [], answered: [] };
+    __ps.workers.push(seen);
+    SEEN.set(this, seen);
+    this.addEventListener('message', ({ data }) => seen.answered.push(
+      data && data.answer instanceof ArrayBuffer ? { id: data.id, bytes: data.answer.byteLength } : { ready: !!(data && data.ready) }));
+  }
+  postMessage(message, transfer) {
+    SEEN.get(this)?.posted.push(message && message.module instanceof WebAssembly.Module ? { module: true }
+      : { id: message && message.id, bytes: (message && message.chunks || []).reduce((n, c) => n + c.byteLength, 0) });
+    return super.postMessage(message, transfer);
+  }
+};
 const consoleError = console.error;
 console.error = (...args) => { __ps.errors.push('console.error: ' + args.map(String).join(' ')); consoleError.apply(console, args); };
 for (const type of ['scorecard-ready', 'scorecard-error', 'scorecard-select', 'scorecard-present', 'scorecard-export']) {
@@ -124,6 +145,9 @@ export class Case {
     return this.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
   }
 
+  /** The Workers the page constructed: { url, type }. */
+  workers() { return this.evaluate(() => window.__ps.workers); }
+
   /** The engine's scorecards (every partner, or one) of a period. */
   scores(partner, period) { return this.env.expected(this.env.feeds.json, partner, period); }
 }
@@ -133,8 +157,9 @@ const PARTNER = 'P-00001';
 
 export const CASES = [
   {
-    name: 'a scorecard renders the engine\'s figures and fires scorecard-ready',
+    name: 'a scorecard renders the engine\'s figures (scored in the widget\'s worker) and fires scorecard-ready',
     async run(c) {
+      c.env.appRequests.length = 0; // this page's requests only
       await c.open(`<partner-scorecard id="s" src="${c.env.dataOrigin}/sample.json" partner="${PARTNER}"></partner-scorecard>`);
       const ready = await c.waitEvent('scorecard-ready', 's');
       assert.equal(ready.detail.partners, c.env.feeds.doc.partners.length, 'scorecard-ready counts the partners');
@@ -148,6 +173,27 @@ export const CASES = [
       const charts = await c.evaluate(() => [...document.querySelector('#s').shadowRoot
         .querySelectorAll('[data-testid^="chart-"] svg')].filter((s) => s.getBoundingClientRect().width > 100).length);
       assert.ok(charts >= 3, `the trend charts are drawn (${charts})`);
+      // The figures came from the worker: one module worker from worker.js, handed
+      // the page's compiled module, then the feed's bytes, and it answered that
+      // job (the in-page fallback posts no job: worker.test.mjs w4).
+      const workers = await c.workers();
+      assert.equal(workers.length, 1, `one worker (${JSON.stringify(workers)})`);
+      const [w] = workers;
+      assert.equal(new URL(w.url).pathname, '/worker.js');
+      assert.equal(w.type, 'module');
+      assert.deepEqual(w.posted[0], { module: true }, 'the page posted its WebAssembly.Module first');
+      const feedBytes = Buffer.byteLength(c.env.feeds.json);
+      const job = w.posted.find((m) => m.bytes === feedBytes);
+      assert.ok(job, `a job with the feed's ${feedBytes} bytes went to the worker (${JSON.stringify(w.posted)})`);
+      assert.ok(w.answered.some((m) => m.id === job.id && m.bytes > 0), `the worker answered it (${JSON.stringify(w.answered)})`);
+      // And the worker fetched no wasm: every .wasm request the widget's server
+      // saw (no-store, so each fetch reaches it) is one the page made itself,
+      // and the main module was fetched once.
+      const pageWasm = (await c.resources()).filter((f) => f.endsWith('.wasm')).sort();
+      const served = c.env.appRequests.filter((f) => f.endsWith('.wasm')).sort();
+      assert.deepEqual(served, pageWasm, 'no .wasm request beyond the page\'s own');
+      assert.equal(served.filter((f) => f === '/partner-scorecard-web_bg.wasm').length, 1, 'the module was fetched once');
+      assert.ok(c.env.appRequests.includes('/worker.js'), 'the worker loaded worker.js');
     },
   },
   {

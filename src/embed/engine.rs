@@ -1,0 +1,181 @@
+//! The engine seen from the page: feed bytes go to the Web Worker (`engine.js`,
+//! `worker.js`, which runs this same wasm module, handed over compiled), the
+//! `wire` answer comes back in one transferred buffer, and it is decoded here a
+//! few frames per task, so that no task of the page runs long.
+
+use crate::contract::{Dataset, Format};
+use crate::score::ScoreBook;
+use crate::wire::{self, Corrupt, Head, Refusal};
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/src/embed/engine.js")]
+extern "C" {
+    /// Resolves to the `wire` answer from the worker, or to `null` where no
+    /// worker can start (a CSP): then this module runs the engine itself.
+    /// `module` is this wasm's compiled module, which the worker instantiates.
+    #[wasm_bindgen(catch)]
+    fn run_engine(
+        chunks: &js_sys::Array,
+        format: u8,
+        module: &JsValue,
+    ) -> Result<js_sys::Promise, JsValue>;
+    pub(super) fn read_body(response: &web_sys::Response, max: f64) -> js_sys::Promise;
+    pub(super) fn data_chunks(data: &JsValue) -> js_sys::Promise;
+    pub(super) fn first_byte(chunks: &js_sys::Array) -> i32;
+    pub(super) fn byte_length(chunks: &js_sys::Array) -> f64;
+    fn yield_now() -> js_sys::Promise;
+}
+
+/// An engine run inside the page's own wasm instead of the worker.
+pub type InProcess = fn(&[u8], Format) -> Vec<u8>;
+
+thread_local! {
+    static IN_PROCESS: Cell<Option<InProcess>> = const { Cell::new(None) };
+}
+
+/// Runs the engine in the page itself, for the wasm-bindgen tests, which load
+/// one module and have no worker files to start:
+/// `embed::engine::run_in_process(partner_scorecard::wire::process)`.
+pub fn run_in_process(engine: InProcess) {
+    IN_PROCESS.with(|c| c.set(Some(engine)));
+}
+
+/// The worker's entry (`worker.js` calls it in its own instance of this module):
+/// feed bytes in (`format`: 0 JSON, 1 CSV), the framed `wire` answer out.
+#[wasm_bindgen]
+pub fn process_feed(input: &[u8], format: u8) -> Vec<u8> {
+    wire::process(
+        input,
+        if format == 1 {
+            Format::Csv
+        } else {
+            Format::Json
+        },
+    )
+}
+
+/// The engine in this instance, on the chunks' bytes copied in.
+fn in_page(chunks: &js_sys::Array, format: Format, engine: InProcess) -> js_sys::ArrayBuffer {
+    let bytes: Vec<u8> = chunks
+        .iter()
+        .flat_map(|c| js_sys::Uint8Array::new(&c).to_vec())
+        .collect();
+    js_sys::Uint8Array::from(engine(&bytes, format).as_slice()).buffer()
+}
+
+/// Why the engine gave no book.
+pub(super) enum Failed {
+    Refused(Refusal),
+    /// The worker stopped or its answer was unreadable: never the data's fault.
+    Broken(String),
+    /// A newer load started while this one waited.
+    Superseded,
+}
+
+/// The first bytes format detection needs, without copying the feed into this wasm.
+pub(super) fn detect(
+    content_type: Option<&str>,
+    url: Option<&str>,
+    chunks: &js_sys::Array,
+) -> Format {
+    let first = first_byte(chunks);
+    let prefix: &[u8] = &[u8::try_from(first).unwrap_or(b' ')];
+    Format::detect(content_type, url, if first < 0 { &[] } else { prefix })
+}
+
+/// Parses, validates and scores `chunks` (given away: their buffers move to the
+/// worker), then decodes the answer in slices; `alive` says whether it is still wanted.
+pub(super) async fn score(
+    chunks: js_sys::Array,
+    format: Format,
+    alive: &dyn Fn() -> bool,
+) -> Result<(Dataset, ScoreBook), Failed> {
+    let code = match format {
+        Format::Json => 0,
+        Format::Csv => 1,
+    };
+    let answer = match IN_PROCESS.with(Cell::get) {
+        Some(engine) => in_page(&chunks, format, engine),
+        None => {
+            let promise = run_engine(&chunks, code, &wasm_bindgen::module())
+                .map_err(|e| Failed::Broken(describe(&e)))?;
+            let answer = JsFuture::from(promise)
+                .await
+                .map_err(|e| Failed::Broken(describe(&e)))?;
+            if answer.is_null() {
+                // No worker on this page (its CSP refused it): the engine runs
+                // here, in this module, with no second download. The chunks
+                // were not posted, so they are still whole.
+                in_page(&chunks, format, wire::process)
+            } else {
+                answer
+                    .dyn_into::<js_sys::ArrayBuffer>()
+                    .map_err(|_| Failed::Broken("the worker answered no buffer".into()))?
+            }
+        }
+    };
+    if !alive() {
+        return Err(Failed::Superseded);
+    }
+    decode(&answer, alive).await
+}
+
+/// Copies one byte range of the answer into this wasm's memory.
+fn copy(answer: &js_sys::ArrayBuffer, start: usize, end: usize) -> Vec<u8> {
+    js_sys::Uint8Array::new_with_byte_offset_and_length(answer, start as u32, (end - start) as u32)
+        .to_vec()
+}
+
+/// Decodes frame by frame, yielding to the page every few milliseconds.
+async fn decode(
+    answer: &js_sys::ArrayBuffer,
+    alive: &dyn Fn() -> bool,
+) -> Result<(Dataset, ScoreBook), Failed> {
+    let broken = |e: Corrupt| Failed::Broken(e.to_string());
+    let total = answer.byte_length() as usize;
+    let first = copy(answer, 0, total.min(4));
+    let table_len = wire::table_len(&first).map_err(broken)?;
+    if table_len > total {
+        return Err(broken(Corrupt("the frame table runs past the end".into())));
+    }
+    let ranges = wire::frames(&copy(answer, 0, table_len), total).map_err(broken)?;
+    let Some(head) = ranges.first() else {
+        return Err(broken(Corrupt("no frames".into())));
+    };
+    let (ds, periods, count) =
+        match wire::head(&copy(answer, head.start, head.end)).map_err(broken)? {
+            Head::Refused(r) => return Err(Failed::Refused(r)),
+            Head::Scored {
+                ds,
+                periods,
+                scorecards,
+            } => (ds, periods, scorecards as usize),
+        };
+    let mut scorecards = Vec::with_capacity(count);
+    let mut slice_start = js_sys::Date::now();
+    for r in &ranges[1..] {
+        scorecards.extend(wire::batch(&copy(answer, r.start, r.end)).map_err(broken)?);
+        // Well under the 50 ms that makes a long task, on a slow machine too.
+        if js_sys::Date::now() - slice_start > 8.0 {
+            let _ = JsFuture::from(yield_now()).await;
+            if !alive() {
+                return Err(Failed::Superseded);
+            }
+            slice_start = js_sys::Date::now();
+        }
+    }
+    let book = wire::book(&ds, periods, scorecards);
+    Ok((*ds, book))
+}
+
+fn describe(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "the worker stopped".into())
+}

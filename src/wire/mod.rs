@@ -1,0 +1,184 @@
+//! The engine's answer in a compact binary: what the Web Worker sends the page.
+//!
+//! The worker parses, validates and scores; the page needs the `Dataset` (without
+//! its records: the views read scorecards) and every `Scorecard`. Cloning those as
+//! JS objects would cost the page more than scoring them, so they travel as
+//! postcard bytes in one transferred `ArrayBuffer`, which follows the serde
+//! derives of the Rust types: a field added to `Scorecard` travels with no change
+//! here. The bytes are cut into frames (a head, then batches of scorecards) so the
+//! page can decode a few at a time and never block for long.
+//!
+//! Layout: `n: u32`, then `n` frame lengths (`u32`), then the frames, little-endian.
+//! Frame 0 is a [`Head`]; frames 1.. are `Vec<Scorecard>` of at most [`BATCH`].
+
+mod keep;
+
+use crate::contract::{self, Dataset, Fatal, Format, Quarter};
+use crate::score::{ScoreBook, Scorecard};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Scorecards per frame: a frame decodes in a few milliseconds on a slow phone.
+pub const BATCH: usize = 200;
+
+/// The first frame: the dataset and how many scorecards follow, or why there are none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Head {
+    Scored {
+        ds: Box<Dataset>,
+        periods: Vec<Quarter>,
+        scorecards: u32,
+    },
+    Refused(Refusal),
+}
+
+/// Why a feed gives nothing to show. The page words it (`embed/loader.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Refusal {
+    /// A fatal rule of the contract; `schema` when the schema is what is wrong.
+    Fatal { schema: bool, detail: String },
+    /// The feed has no records at all.
+    NoRecords { partners: usize },
+    /// Every record was rejected: the first few rejections.
+    AllRejected { first: Vec<String> },
+}
+
+/// The engine's answer could not be read (a bug or a mismatched build, never the data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Corrupt(pub String);
+
+impl std::fmt::Display for Corrupt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the engine's answer could not be read: {}", self.0)
+    }
+}
+
+/// Parses, validates and scores a feed: what the page used to do itself.
+pub fn score(bytes: &[u8], format: Format) -> Result<(Dataset, ScoreBook), Refusal> {
+    let ds = contract::parse(bytes, format).map_err(|e| Refusal::Fatal {
+        schema: matches!(e, Fatal::Schema { .. }),
+        detail: e.to_string(),
+    })?;
+    if ds.counts.input == 0 {
+        return Err(Refusal::NoRecords {
+            partners: ds.partners.len(),
+        });
+    }
+    if ds.counts.accepted == 0 {
+        return Err(Refusal::AllRejected {
+            first: ds.rejected.iter().take(3).map(|r| r.to_string()).collect(),
+        });
+    }
+    let book = ScoreBook::new(&ds);
+    Ok((ds, book))
+}
+
+/// The worker's whole job: feed bytes in, framed answer out.
+pub fn process(bytes: &[u8], format: Format) -> Vec<u8> {
+    let mut frames = Vec::new();
+    match score(bytes, format) {
+        Ok((mut ds, book)) => {
+            // The views never read records, and they are most of the dataset.
+            ds.records = Vec::new();
+            frames.push(encode(&Head::Scored {
+                ds: Box::new(ds),
+                periods: book.periods.clone(),
+                scorecards: book.scorecards.len() as u32,
+            }));
+            frames.extend(book.scorecards.chunks(BATCH).map(encode));
+        }
+        Err(refusal) => frames.push(encode(&Head::Refused(refusal))),
+    }
+    let table = 4 + 4 * frames.len();
+    let mut out = Vec::with_capacity(table + frames.iter().map(Vec::len).sum::<usize>());
+    out.extend_from_slice(&(frames.len() as u32).to_le_bytes());
+    for f in &frames {
+        out.extend_from_slice(&(f.len() as u32).to_le_bytes());
+    }
+    for f in &frames {
+        out.extend_from_slice(f);
+    }
+    out
+}
+
+fn encode<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    let mut ser = postcard::Serializer {
+        output: postcard::ser_flavors::AllocVec::new(),
+    };
+    use postcard::ser_flavors::Flavor;
+    // Writing to a Vec cannot fail, and every type here serializes; an empty
+    // frame would show up as `Corrupt` on the page, never as wrong figures.
+    match value.serialize(keep::Keep(&mut ser)) {
+        Ok(()) => ser.output.finalize().unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// How many bytes the frame table takes, from the answer's first four bytes.
+pub fn table_len(first: &[u8]) -> Result<usize, Corrupt> {
+    let n = first
+        .get(..4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        .ok_or_else(|| Corrupt("no frame count".into()))?;
+    Ok(4 + 4 * n)
+}
+
+/// Where each frame lies in the answer, from its frame table.
+pub fn frames(table: &[u8], total: usize) -> Result<Vec<Range<usize>>, Corrupt> {
+    let len = table_len(table)?;
+    let lens = table
+        .get(4..len)
+        .ok_or_else(|| Corrupt("the frame table is cut short".into()))?;
+    let mut start = len;
+    let mut out = Vec::with_capacity(lens.len() / 4);
+    for b in lens.chunks_exact(4) {
+        let end = start + u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+        if end > total {
+            return Err(Corrupt("a frame runs past the end".into()));
+        }
+        out.push(start..end);
+        start = end;
+    }
+    Ok(out)
+}
+
+pub fn head(frame: &[u8]) -> Result<Head, Corrupt> {
+    postcard::from_bytes(frame).map_err(|e| Corrupt(e.to_string()))
+}
+
+pub fn batch(frame: &[u8]) -> Result<Vec<Scorecard>, Corrupt> {
+    postcard::from_bytes(frame).map_err(|e| Corrupt(e.to_string()))
+}
+
+/// The book the page reads, from decoded parts: restores what does not travel
+/// (each scorecard's partner index, the lookup index).
+pub fn book(ds: &Dataset, periods: Vec<Quarter>, mut scorecards: Vec<Scorecard>) -> ScoreBook {
+    let index: HashMap<&str, usize> = ds
+        .partners
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    for s in &mut scorecards {
+        s.partner_index = index.get(s.partner.as_str()).copied().unwrap_or(0);
+    }
+    ScoreBook::from_scored(scorecards, periods)
+}
+
+/// Decodes a whole answer at once: for native tests and the in-process engine.
+pub fn decode(answer: &[u8]) -> Result<Result<(Dataset, ScoreBook), Refusal>, Corrupt> {
+    let ranges = frames(answer, answer.len())?;
+    let first = ranges.first().ok_or_else(|| Corrupt("no frames".into()))?;
+    match head(&answer[first.clone()])? {
+        Head::Refused(r) => Ok(Err(r)),
+        Head::Scored { ds, periods, .. } => {
+            let mut all = Vec::new();
+            for r in &ranges[1..] {
+                all.extend(batch(&answer[r.clone()])?);
+            }
+            let book = book(&ds, periods, all);
+            Ok(Ok((*ds, book)))
+        }
+    }
+}
