@@ -288,6 +288,11 @@ describe('webpack 5 and esbuild, each with its one documented setting', () => {
         const main = wasm.filter((p) => p.includes('partner-scorecard-web_bg'));
         assert.equal(main.length, 1, wasm.join(' '));
         assert.ok(wasm.every((p) => p.startsWith(`/${bundler}/`)), `every .wasm came from the bundle's own folder: ${wasm.join(' ')}`);
+        // The engine's worker started from beside the bundle and imported the glue
+        // there (the page's own glue is inside the bundle, so only the worker asks).
+        for (const file of ['worker.js', 'partner-scorecard-web.js']) {
+          assert.ok(site.requests.includes(`/${bundler}/${file}`), `${file} beside the bundle: ${site.requests.join(' ')}`);
+        }
         assert.deepEqual(problems, []);
       } finally { await close(); }
     });
