@@ -169,10 +169,11 @@ export const CASES = [
       const period = await c.evaluate(() => document.querySelector('#s').shadowRoot
         .querySelector('[data-testid="scorecard"]')?.dataset.period);
       assert.equal(period, PERIOD);
-      // The charts are there and drawn (an SVG with content, not an empty box).
-      const charts = await c.evaluate(() => [...document.querySelector('#s').shadowRoot
-        .querySelectorAll('[data-testid^="chart-"] svg')].filter((s) => s.getBoundingClientRect().width > 100).length);
-      assert.ok(charts >= 3, `the trend charts are drawn (${charts})`);
+      // The charts are there and drawn (an SVG with content, not an empty box); they
+      // come with the part below the fold, from its chunk after the first paint.
+      await c.waitFor(() => [...document.querySelector('#s').shadowRoot
+        .querySelectorAll('[data-testid^="chart-"] svg')].filter((s) => s.getBoundingClientRect().width > 100).length >= 3,
+      null, 'the trend charts to be drawn');
       // The figures came from the worker: one module worker from worker.js, handed
       // the page's compiled module, then the feed's bytes, and it answered that
       // job (the in-page fallback posts no job: worker.test.mjs w4).
