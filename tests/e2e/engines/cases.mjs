@@ -155,6 +155,15 @@ export class Case {
 const PERIOD = '2026-Q3';
 const PARTNER = 'P-00001';
 
+/** Opens PARTNER's scorecard and presents it: the deck on its first slide. */
+async function openDeck(c) {
+  await c.open(`<partner-scorecard id="s" src="${c.env.dataOrigin}/sample.json" partner="${PARTNER}"></partner-scorecard>`);
+  await c.waitEvent('scorecard-ready', 's');
+  await c.waitFor(() => !!document.querySelector('#s').shadowRoot.querySelector('[data-testid="present"]'), null, 'Present');
+  await c.click('#s', '[data-testid="present"]');
+  await c.waitText('#s', 'slide-counter', `1 / ${DECK_TOTAL}`);
+}
+
 export const CASES = [
   {
     name: 'a scorecard renders the engine\'s figures (scored in the widget\'s worker) and fires scorecard-ready',
@@ -227,11 +236,7 @@ export const CASES = [
   {
     name: 'the deck opens with Present; → and ← move through the slides; Esc leaves',
     async run(c) {
-      await c.open(`<partner-scorecard id="s" src="${c.env.dataOrigin}/sample.json" partner="${PARTNER}"></partner-scorecard>`);
-      await c.waitEvent('scorecard-ready', 's');
-      await c.waitFor(() => !!document.querySelector('#s').shadowRoot.querySelector('[data-testid="present"]'), null, 'Present');
-      await c.click('#s', '[data-testid="present"]');
-      await c.waitText('#s', 'slide-counter', `1 / ${DECK_TOTAL}`);
+      await openDeck(c);
       await c.waitFor(() => !!document.querySelector('#s').shadowRoot.activeElement
         ?.closest('[data-testid="deck"]'), null, 'the focus in the deck');
       await c.press('ArrowRight');
@@ -360,11 +365,7 @@ export const CASES = [
   {
     name: 'the deck\'s balance slide: its quadrant takes the arrows while it has the focus, Tab gives them back, Enter opens a partner',
     async run(c) {
-      await c.open(`<partner-scorecard id="s" src="${c.env.dataOrigin}/sample.json" partner="${PARTNER}"></partner-scorecard>`);
-      await c.waitEvent('scorecard-ready', 's');
-      await c.waitFor(() => !!document.querySelector('#s').shadowRoot.querySelector('[data-testid="present"]'), null, 'Present');
-      await c.click('#s', '[data-testid="present"]');
-      await c.waitText('#s', 'slide-counter', `1 / ${DECK_TOTAL}`);
+      await openDeck(c);
       const balance = DECK_SLIDES.indexOf('balance') + 1;
       for (let n = 2; n <= balance; n++) {
         await c.press('ArrowRight');
