@@ -401,7 +401,12 @@ export const CASES = [
       await c.press('ArrowLeft');
       await c.waitText('#s', 'slide-counter', `${balance} / ${DECK_TOTAL}`);
       // Back on the quadrant (Tab reached it above), End and Enter.
-      await c.evaluate(() => document.querySelector('#s').shadowRoot.querySelector('[data-testid="quadrant-points"]').focus());
+      // The slide is drawn anew after ← and its plot may not be back yet (WebKit under load).
+      await c.waitFor(() => {
+        const points = document.querySelector('#s').shadowRoot.querySelector('[data-testid="quadrant-points"]');
+        points?.focus();
+        return !!points && document.querySelector('#s').shadowRoot.activeElement === points;
+      }, null, 'the quadrant back on the slide, focused');
       await c.press('End');
       await c.waitFor((before) => document.querySelector('#s').shadowRoot
         .querySelector('[data-testid="quadrant-live"]')?.textContent.trim() === before, end, 'End again');
