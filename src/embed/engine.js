@@ -22,15 +22,23 @@ let engine; // Promise of run(chunks, format) → Promise<ArrayBuffer>, or null;
  * untouched). `module` is the page's compiled WebAssembly.Module.
  */
 export function run_engine(chunks, format, module) {
-  if (!engine) {
-    const started = startWorker(module, () => { if (engine === started) engine = undefined; }).catch(() => null);
-    engine = started;
-  }
-  const current = engine;
+  const current = warm_engine(module);
   return current.then((run) => (run ? run(chunks, format) : null)).catch((e) => {
     if (engine === current) engine = undefined; // the next load starts afresh
     throw e;
   });
+}
+
+/**
+ * Starts the worker if none is up, so that it instantiates the module while the
+ * feed downloads rather than after it: the shared promise run_engine waits on.
+ */
+export function warm_engine(module) {
+  if (!engine) {
+    const started = startWorker(module, () => { if (engine === started) engine = undefined; }).catch(() => null);
+    engine = started;
+  }
+  return engine;
 }
 
 /** `retired` is called when the worker is ended after a large feed. */
@@ -116,7 +124,9 @@ export async function read_body(response, max) {
     response.body?.cancel().catch(() => {});
     throw { tooLarge: declared, declared: true, partial: false };
   }
-  if (!response.body || Number.isFinite(declared)) {
+  // Read as a stream even when the length is known: arrayBuffer() drains a large
+  // body on the page's main thread in tasks of 100-200 ms (30 MB in Chromium).
+  if (!response.body) {
     const whole = new Uint8Array(await response.arrayBuffer());
     // Content-Length counts compressed bytes; the limit is on what the engine reads.
     if (whole.byteLength > max) throw { tooLarge: whole.byteLength, declared: false, partial: false };

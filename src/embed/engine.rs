@@ -22,6 +22,7 @@ extern "C" {
         format: u8,
         module: &JsValue,
     ) -> Result<js_sys::Promise, JsValue>;
+    fn warm_engine(module: &JsValue) -> js_sys::Promise;
     pub(super) fn read_body(response: &web_sys::Response, max: f64) -> js_sys::Promise;
     pub(super) fn data_chunks(data: &JsValue) -> js_sys::Promise;
     pub(super) fn first_byte(chunks: &js_sys::Array) -> i32;
@@ -64,6 +65,13 @@ fn in_page(chunks: &js_sys::Array, format: Format, engine: InProcess) -> js_sys:
         .flat_map(|c| js_sys::Uint8Array::new(&c).to_vec())
         .collect();
     js_sys::Uint8Array::from(engine(&bytes, format).as_slice()).buffer()
+}
+
+/// Starts the worker before the feed is in, so its start overlaps the download.
+pub(super) fn warm() {
+    if IN_PROCESS.with(Cell::get).is_none() {
+        let _ = warm_engine(&wasm_bindgen::module());
+    }
 }
 
 /// Why the engine gave no book.
@@ -154,21 +162,29 @@ async fn decode(
                 scorecards,
             } => (ds, periods, scorecards as usize),
         };
-    let mut scorecards = Vec::with_capacity(count);
+    let mut builder = wire::BookBuilder::new(&ds, periods, count);
     let mut slice_start = js_sys::Date::now();
     for r in &ranges[1..] {
-        scorecards.extend(wire::batch(&copy(answer, r.start, r.end)).map_err(broken)?);
         // Well under the 50 ms that makes a long task, on a slow machine too.
         if js_sys::Date::now() - slice_start > 8.0 {
-            let _ = JsFuture::from(yield_now()).await;
-            if !alive() {
-                return Err(Failed::Superseded);
-            }
+            yield_to_page(alive).await?;
             slice_start = js_sys::Date::now();
         }
+        builder.add(wire::batch(&copy(answer, r.start, r.end)).map_err(broken)?);
     }
-    let book = wire::book(&ds, periods, scorecards);
+    let book = builder.finish();
+    // The first view renders in a task of its own, not after the last batch.
+    yield_to_page(alive).await?;
     Ok((*ds, book))
+}
+
+async fn yield_to_page(alive: &dyn Fn() -> bool) -> Result<(), Failed> {
+    let _ = JsFuture::from(yield_now()).await;
+    if alive() {
+        Ok(())
+    } else {
+        Err(Failed::Superseded)
+    }
 }
 
 fn describe(e: &JsValue) -> String {

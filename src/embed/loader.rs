@@ -179,6 +179,7 @@ impl Loader {
     }
 
     async fn load_once(&self, generation: u32) -> Result<Model, Failure> {
+        engine::warm();
         let data = self.inner.borrow().data.clone();
         let max = self
             .state
