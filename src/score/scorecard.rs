@@ -65,15 +65,28 @@ impl ScoreBook {
     /// A book of scorecards built elsewhere (the widget's worker), in the order
     /// `new` builds them: rebuilds the lookup index.
     pub fn from_scored(scorecards: Vec<Scorecard>, periods: Vec<Quarter>) -> ScoreBook {
-        let index = scorecards
-            .iter()
-            .enumerate()
-            .map(|(i, s)| ((s.partner_index, s.period), i))
-            .collect();
-        ScoreBook {
-            scorecards,
+        let mut book = ScoreBook {
+            scorecards: Vec::with_capacity(scorecards.len()),
             periods,
-            index,
+            index: HashMap::with_capacity(scorecards.len()),
+        };
+        book.extend(scorecards);
+        book
+    }
+
+    /// Adds scorecards built elsewhere, indexing them as they come: the page
+    /// decodes the worker's answer a batch per task, and indexing 40,000
+    /// scorecards at the end would be one long task of its own.
+    pub fn reserve(&mut self, additional: usize) {
+        self.scorecards.reserve(additional);
+        self.index.reserve(additional);
+    }
+
+    pub fn extend(&mut self, scorecards: impl IntoIterator<Item = Scorecard>) {
+        for s in scorecards {
+            self.index
+                .insert((s.partner_index, s.period), self.scorecards.len());
+            self.scorecards.push(s);
         }
     }
 

@@ -151,19 +151,44 @@ pub fn batch(frame: &[u8]) -> Result<Vec<Scorecard>, Corrupt> {
     postcard::from_bytes(frame).map_err(|e| Corrupt(e.to_string()))
 }
 
-/// The book the page reads, from decoded parts: restores what does not travel
-/// (each scorecard's partner index, the lookup index).
-pub fn book(ds: &Dataset, periods: Vec<Quarter>, mut scorecards: Vec<Scorecard>) -> ScoreBook {
-    let index: HashMap<&str, usize> = ds
-        .partners
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    for s in &mut scorecards {
-        s.partner_index = index.get(s.partner.as_str()).copied().unwrap_or(0);
+/// The book the page reads, built a batch at a time as the answer is decoded,
+/// so no single task indexes them all: restores what does not travel (each
+/// scorecard's partner index, the lookup index).
+pub struct BookBuilder<'a> {
+    partners: HashMap<&'a str, usize>,
+    book: ScoreBook,
+}
+
+impl<'a> BookBuilder<'a> {
+    pub fn new(ds: &'a Dataset, periods: Vec<Quarter>, count: usize) -> BookBuilder<'a> {
+        let partners = ds
+            .partners
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let mut book = ScoreBook::from_scored(Vec::new(), periods);
+        book.reserve(count);
+        BookBuilder { partners, book }
     }
-    ScoreBook::from_scored(scorecards, periods)
+
+    pub fn add(&mut self, mut batch: Vec<Scorecard>) {
+        for s in &mut batch {
+            s.partner_index = self.partners.get(s.partner.as_str()).copied().unwrap_or(0);
+        }
+        self.book.extend(batch);
+    }
+
+    pub fn finish(self) -> ScoreBook {
+        self.book
+    }
+}
+
+/// The book from decoded parts at once (native tests, the in-process engine).
+pub fn book(ds: &Dataset, periods: Vec<Quarter>, scorecards: Vec<Scorecard>) -> ScoreBook {
+    let mut builder = BookBuilder::new(ds, periods, scorecards.len());
+    builder.add(scorecards);
+    builder.finish()
 }
 
 /// Decodes a whole answer at once: for native tests and the in-process engine.
