@@ -70,9 +70,13 @@ if [ -f "$STAGE/index.html" ]; then
   sed -i '/data-trunk-skip/d' "$STAGE/index.html"
 fi
 
+# PS_KEEP_NAMES=1 keeps the function names in every .wasm, so a Chromium trace or
+# profile of dist/ names the Rust functions (a few hundred KB more; never shipped).
+names=()
+[ "${PS_KEEP_NAMES:-}" = 1 ] && names=(-g)
 if [ "$PROFILE" = release ]; then
   for wasm in "$STAGE"/*.wasm; do
-    quiet wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    quiet wasm-opt -Oz "${names[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals "$wasm" -o "$wasm"
   done
   # ES modules: exports, import.meta.url and the chunk URLs are kept as they are.
