@@ -176,20 +176,25 @@ impl<'a> Portfolio<'a> {
             Some(o) => o,
             None => Ordering::Equal,
         };
-        match column {
-            Column::Figure(f) => super::sort::sort_by(&mut self.rows, |a, b| {
-                undefined_last(f.get(a), f.get(b), |x, y| by(Some(x.total_cmp(y))))
-            }),
+        // Each row's key once, not twice per comparison: 5,000 rows make
+        // 120,000 comparisons, which decide how soon a click on a header repaints.
+        let order = match column {
+            Column::Figure(f) => {
+                let keys: Vec<Option<f64>> = self.rows.iter().map(|s| f.get(s)).collect();
+                super::sort::order(keys.len(), &mut |a, b| {
+                    undefined_last(keys[a], keys[b], |x, y| by(Some(x.total_cmp(y))))
+                })
+            }
             _ => {
                 let keys: Vec<Option<String>> = self.rows.iter().map(|s| text(s)).collect();
-                let order = super::sort::order(keys.len(), &mut |a, b| {
+                super::sort::order(keys.len(), &mut |a, b| {
                     undefined_last(keys[a].as_ref(), keys[b].as_ref(), |x, y| {
                         by(Some(x.cmp(y)))
                     })
-                });
-                self.rows = order.into_iter().map(|i| self.rows[i as usize]).collect();
+                })
             }
-        }
+        };
+        self.rows = order.into_iter().map(|i| self.rows[i as usize]).collect();
     }
 }
 
