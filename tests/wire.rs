@@ -4,7 +4,7 @@
 use partner_scorecard::contract::{parse_csv, parse_json, Dataset, Format};
 use partner_scorecard::sample::{generate, generate_csv, SampleOptions};
 use partner_scorecard::score::ScoreBook;
-use partner_scorecard::wire::{self, Refusal, BATCH};
+use partner_scorecard::wire::{self, Refusal, BATCH, COMMITMENTS};
 use serde_json::{json, Value};
 
 fn sample(partners: usize) -> String {
@@ -48,6 +48,20 @@ fn the_sample_decodes_to_the_engines_scorecards() {
     let (_, book) = round_trip(text.as_bytes(), Format::Json, ds);
     // 40 × 8 scorecards: more than one batch frame, so frames are stitched back.
     assert!(book.scorecards.len() > BATCH, "{}", book.scorecards.len());
+}
+
+#[test]
+fn commitments_over_several_frames_come_back_in_order() {
+    // Commitments travel in frames of their own after the head.
+    let text = sample(300);
+    let ds = parse_json(text.as_bytes()).unwrap();
+    let n = ds.commitments.len();
+    assert!(
+        n > COMMITMENTS,
+        "{n} commitments: not enough for two frames"
+    );
+    let (got, _) = round_trip(text.as_bytes(), Format::Json, ds);
+    assert_eq!(got.commitments.len(), n);
 }
 
 #[test]

@@ -153,29 +153,51 @@ async fn decode(
     let Some(head) = ranges.first() else {
         return Err(broken(Corrupt("no frames".into())));
     };
-    let (ds, periods, count) =
+    let (mut ds, periods, count, promised) =
         match wire::head(&copy(answer, head.start, head.end)).map_err(broken)? {
             Head::Refused(r) => return Err(Failed::Refused(r)),
             Head::Scored {
                 ds,
                 periods,
+                commitments,
                 scorecards,
-            } => (ds, periods, scorecards as usize),
+            } => (ds, periods, scorecards as usize, commitments as usize),
         };
+    let (promised, batches) = wire::split_frames(&ranges[1..], promised).map_err(broken)?;
+    let mut slice = Slice::start();
+    for r in promised {
+        slice.next(alive).await?;
+        ds.commitments
+            .extend(wire::commitments(&copy(answer, r.start, r.end)).map_err(broken)?);
+    }
     let mut builder = wire::BookBuilder::new(&ds, periods, count);
-    let mut slice_start = js_sys::Date::now();
-    for r in &ranges[1..] {
-        // Well under the 50 ms that makes a long task, on a slow machine too.
-        if js_sys::Date::now() - slice_start > 8.0 {
-            yield_to_page(alive).await?;
-            slice_start = js_sys::Date::now();
-        }
+    for r in batches {
+        slice.next(alive).await?;
         builder.add(wire::batch(&copy(answer, r.start, r.end)).map_err(broken)?);
     }
     let book = builder.finish();
     // The first view renders in a task of its own, not after the last batch.
     yield_to_page(alive).await?;
     Ok((*ds, book))
+}
+
+/// Decoding time since the page last had the thread.
+struct Slice(f64);
+
+impl Slice {
+    fn start() -> Slice {
+        Slice(js_sys::Date::now())
+    }
+
+    /// Yields to the page once this slice has run 8 ms: well under the 50 ms
+    /// that makes a long task, on a slow machine too.
+    async fn next(&mut self, alive: &dyn Fn() -> bool) -> Result<(), Failed> {
+        if js_sys::Date::now() - self.0 > 8.0 {
+            yield_to_page(alive).await?;
+            self.0 = js_sys::Date::now();
+        }
+        Ok(())
+    }
 }
 
 async fn yield_to_page(alive: &dyn Fn() -> bool) -> Result<(), Failed> {

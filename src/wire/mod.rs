@@ -9,11 +9,12 @@
 //! page can decode a few at a time and never block for long.
 //!
 //! Layout: `n: u32`, then `n` frame lengths (`u32`), then the frames, little-endian.
-//! Frame 0 is a [`Head`]; frames 1.. are `Vec<Scorecard>` of at most [`BATCH`].
+//! Frame 0 is a [`Head`]; then the dataset's commitments as `Vec<Commitment>` of at
+//! most [`COMMITMENTS`] each; then `Vec<Scorecard>` of at most [`BATCH`] each.
 
 mod keep;
 
-use crate::contract::{self, Dataset, Fatal, Format, Quarter};
+use crate::contract::{self, Commitment, Dataset, Fatal, Format, Quarter};
 use crate::score::{ScoreBook, Scorecard};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -22,12 +23,23 @@ use std::ops::Range;
 /// Scorecards per frame: a frame decodes in a few milliseconds on a slow phone.
 pub const BATCH: usize = 200;
 
-/// The first frame: the dataset and how many scorecards follow, or why there are none.
+/// Commitments per frame: 5,000 partners bring about 40,000 of them, which in
+/// the head alone made its decoding one task of 40 ms.
+pub const COMMITMENTS: usize = 2000;
+
+/// How many commitment frames follow the head for `n` commitments.
+pub fn commitment_frames(n: usize) -> usize {
+    n.div_ceil(COMMITMENTS)
+}
+
+/// The first frame: the dataset (without its records and commitments) and how
+/// many commitments and scorecards follow, or why there are none.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Head {
     Scored {
         ds: Box<Dataset>,
         periods: Vec<Quarter>,
+        commitments: u32,
         scorecards: u32,
     },
     Refused(Refusal),
@@ -81,11 +93,14 @@ pub fn process(bytes: &[u8], format: Format) -> Vec<u8> {
         Ok((mut ds, book)) => {
             // The views never read records, and they are most of the dataset.
             ds.records = Vec::new();
+            let commitments = std::mem::take(&mut ds.commitments);
             frames.push(encode(&Head::Scored {
                 ds: Box::new(ds),
                 periods: book.periods.clone(),
+                commitments: commitments.len() as u32,
                 scorecards: book.scorecards.len() as u32,
             }));
+            frames.extend(commitments.chunks(COMMITMENTS).map(encode));
             frames.extend(book.scorecards.chunks(BATCH).map(encode));
         }
         Err(refusal) => frames.push(encode(&Head::Refused(refusal))),
@@ -151,6 +166,25 @@ pub fn batch(frame: &[u8]) -> Result<Vec<Scorecard>, Corrupt> {
     postcard::from_bytes(frame).map_err(|e| Corrupt(e.to_string()))
 }
 
+pub fn commitments(frame: &[u8]) -> Result<Vec<Commitment>, Corrupt> {
+    postcard::from_bytes(frame).map_err(|e| Corrupt(e.to_string()))
+}
+
+/// Byte ranges of frames in the answer.
+pub type Frames<'a> = &'a [Range<usize>];
+
+/// The frames after the head: the commitments' and the scorecards'.
+pub fn split_frames(
+    after_head: Frames<'_>,
+    commitments: usize,
+) -> Result<(Frames<'_>, Frames<'_>), Corrupt> {
+    let k = commitment_frames(commitments);
+    if k > after_head.len() {
+        return Err(Corrupt("fewer frames than the commitments need".into()));
+    }
+    Ok(after_head.split_at(k))
+}
+
 /// The book the page reads, built a batch at a time as the answer is decoded,
 /// so no single task indexes them all: restores what does not travel (each
 /// scorecard's partner index, the lookup index).
@@ -197,9 +231,18 @@ pub fn decode(answer: &[u8]) -> Result<Result<(Dataset, ScoreBook), Refusal>, Co
     let first = ranges.first().ok_or_else(|| Corrupt("no frames".into()))?;
     match head(&answer[first.clone()])? {
         Head::Refused(r) => Ok(Err(r)),
-        Head::Scored { ds, periods, .. } => {
+        Head::Scored {
+            mut ds,
+            periods,
+            commitments: n,
+            ..
+        } => {
+            let (promised, batches) = split_frames(&ranges[1..], n as usize)?;
+            for r in promised {
+                ds.commitments.extend(commitments(&answer[r.clone()])?);
+            }
             let mut all = Vec::new();
-            for r in &ranges[1..] {
+            for r in batches {
                 all.extend(batch(&answer[r.clone()])?);
             }
             let book = book(&ds, periods, all);
