@@ -147,7 +147,7 @@ impl State {
     /// Dispatches a bubbling, composed `CustomEvent` on the element.
     pub fn fire(&self, name: &str, detail: &[(&str, JsValue)]) {
         self.host
-            .with_value(|host| crate::embed::events::fire(host, name, detail));
+            .with_value(|host| crate::host::events::fire(host, name, detail));
     }
 
     /// The period to show: picked in the widget, else the attribute, else the latest.
