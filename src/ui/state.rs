@@ -150,6 +150,19 @@ impl State {
             .with_value(|host| crate::host::events::fire(host, name, detail));
     }
 
+    /// Opens a partner's scorecard inside the widget (from the portfolio's
+    /// table or its quadrant) and tells the host.
+    pub fn open_partner(&self, id: &str, period: Quarter) {
+        self.opened.set(Some(id.to_string()));
+        self.fire(
+            "scorecard-select",
+            &[
+                ("partner", JsValue::from_str(id)),
+                ("period", JsValue::from_str(&period.to_string())),
+            ],
+        );
+    }
+
     /// The period to show: picked in the widget, else the attribute, else the latest.
     pub fn period(&self, model: &Model) -> Result<Option<Quarter>, String> {
         if let Some(q) = self.picked_period.get() {
