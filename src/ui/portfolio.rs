@@ -9,8 +9,8 @@
 use super::band::band_badge;
 use super::format::{Fmt, UNDEFINED};
 use super::quadrant::QuadrantView;
-use super::scorecard::notice;
 use super::state::{Model, State};
+use super::states::{notice, unknown_period};
 use crate::contract::{Dataset, Quarter};
 use crate::i18n::{fill, Messages};
 use crate::score::{Column, Facets, Figure, Filter, Portfolio, Scorecard};
@@ -89,7 +89,7 @@ pub fn PortfolioView(state: State, model: Arc<Model>) -> impl IntoView {
         }
     };
     if !model.book.periods.contains(&period) {
-        return notice(super::scorecard::unknown_period(&model, period, m));
+        return notice(unknown_period(&model, period, m));
     }
 
     let facets = Facets::of(&model.ds);
