@@ -10,6 +10,9 @@
 //! out of the lazy chunks into the first paint. A plain call is reached only
 //! from the code that makes it, so each function stays in the chunk of its
 //! callers.
+//!
+//! The JS that `present` and `styles` bind is one file, `page.js`: every
+//! snippet is a module the first paint fetches, so one is cheaper than two.
 
 pub mod download;
 pub mod events;

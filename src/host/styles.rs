@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::ShadowRoot;
 
-#[wasm_bindgen(module = "/src/host/styles.js")]
+#[wasm_bindgen(module = "/src/host/page.js")]
 extern "C" {
     #[wasm_bindgen(js_name = adopt_styles)]
     fn adopt_styles_js(shadow: &ShadowRoot, css: &str);
