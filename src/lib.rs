@@ -2,6 +2,8 @@
 //!
 //! Data flows one way: `contract` (parse, validate) → `score` → `chart` → the
 //! web layers (`ui`, `embed`, wasm only). Everything up to `chart` is plain Rust.
+//! `host` (wasm only) is what the browser page offers the views; it sits below
+//! `ui` so that the views never import from `embed`.
 
 pub mod chart;
 pub mod contract;
@@ -16,5 +18,7 @@ pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod host;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -72,24 +72,6 @@ export function define_element(name, connect) {
   customElements.define(name, PartnerScorecard);
 }
 
-export function adopt_styles(shadow, css) {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
-  shadow.adoptedStyleSheets = [sheet];
-}
-
-// One sheet per text, shared by every widget; a root that has it is left alone.
-const extraSheets = new Map();
-export function adopt_more_styles(shadow, css) {
-  let sheet = extraSheets.get(css);
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    extraSheets.set(css, sheet);
-  }
-  if (!shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
-}
-
 export function sleep(ms, signal) {
   return new Promise((resolve) => {
     const id = setTimeout(resolve, ms);

@@ -1,13 +1,10 @@
 //! The custom element: attributes and properties in, events out, a shadow root
 //! with its own stylesheet, one Leptos mount per connected element.
 
-pub mod download;
 pub mod engine;
-pub mod events;
 mod load_errors;
 mod loader;
 mod plan;
-pub mod present;
 
 use crate::ui::state::{Attrs, State};
 use leptos::prelude::*;
@@ -43,19 +40,11 @@ extern "C" {
         name: &str,
         connect: &Closure<dyn Fn(HtmlElement, ShadowRoot, JsValue, JsValue) -> Widget>,
     );
-    fn adopt_styles(shadow: &ShadowRoot, css: &str);
-    #[wasm_bindgen(js_name = adopt_more_styles)]
-    fn adopt_more_styles_js(shadow: &ShadowRoot, css: &str);
 }
 
 /// The first paint's styles; the portfolio's and the deck's come with their
-/// chunks (`ui::lazy`, `adopt_more_styles`).
+/// chunks (`ui::lazy`, `host::styles::adopt_more`).
 const CSS: &str = include_str!("../../style/widget.css");
-
-/// Adds `css` to the shadow root's stylesheets, once per root.
-pub fn adopt_more_styles(shadow: &ShadowRoot, css: &str) {
-    adopt_more_styles_js(shadow, css);
-}
 
 /// Defines `<partner-scorecard>` once per page. The engine's worker runs this
 /// same module (`worker.js`), and its start calls this too: there is no DOM
@@ -87,7 +76,7 @@ pub struct Widget {
 #[wasm_bindgen]
 impl Widget {
     fn mount(host: HtmlElement, shadow: ShadowRoot, data: JsValue, token: JsValue) -> Widget {
-        adopt_styles(&shadow, CSS);
+        crate::host::styles::adopt(&shadow, CSS);
         while let Some(child) = shadow.first_child() {
             let _ = shadow.remove_child(&child);
         }

@@ -4,8 +4,8 @@
 
 use super::export_menu::exported;
 use super::state::State;
-use crate::embed::download::{self, DownloadError};
 use crate::export::{standalone_svg, SvgFile};
+use crate::host::download::{self, DownloadError};
 use crate::i18n::fill;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -24,8 +24,8 @@ use super::plan_state::PlanState;
 use super::qbr::{Deck, Handout, Subject};
 use super::state::{Model, State};
 use crate::contract::Thresholds;
-use crate::embed::download::{self, DownloadError};
 use crate::export::{file_stem, scorecard_with_plan_csv};
+use crate::host::download::{self, DownloadError};
 use crate::i18n::{Lang, Words};
 use crate::score::Scorecard;
 use leptos::prelude::*;
@@ -174,7 +174,7 @@ const QUADRANT_CSS: &str = include_str!("../../style/quadrant.css");
 fn adopt(state: State, css: &'static str) {
     state.host.with_value(|host| {
         if let Some(shadow) = host.shadow_root() {
-            crate::embed::adopt_more_styles(&shadow, css);
+            crate::host::styles::adopt_more(&shadow, css);
         }
     });
 }

@@ -3,6 +3,7 @@
 
 pub mod alignment;
 mod balance;
+mod band;
 mod chart_figure;
 mod commitments;
 mod export_menu;

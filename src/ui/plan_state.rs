@@ -165,7 +165,7 @@ fn tell(state: State, reason: Reason) {
         .try_with_untracked(|p| p.as_ref().is_some_and(Plan::agreed_by_both))
         .unwrap_or(false);
     let _ = state.host.try_with_value(|host| {
-        crate::embed::events::fire(
+        crate::host::events::fire(
             host,
             "scorecard-plan",
             &[

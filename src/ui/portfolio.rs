@@ -6,61 +6,19 @@
 //! the partners is two memos: the filtered set (which the quadrant follows) and
 //! that set sorted (which the table pages through).
 
+use super::band::band_badge;
 use super::format::{Fmt, UNDEFINED};
 use super::quadrant::QuadrantView;
-use super::scorecard::notice;
 use super::state::{Model, State};
+use super::states::{notice, unknown_period};
 use crate::contract::{Dataset, Quarter};
 use crate::i18n::{fill, Messages};
-use crate::score::{Band, Column, Facets, Figure, Filter, Portfolio, Scorecard};
+use crate::score::{Column, Facets, Figure, Filter, Portfolio, Scorecard};
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsValue;
 
 /// Rows rendered at once; the pager walks through the rest.
 pub(super) const PAGE: usize = 50;
-
-/// Opens a partner's scorecard inside the widget and tells the host.
-pub(super) fn open(state: State, id: &str, period: Quarter) {
-    state.opened.set(Some(id.to_string()));
-    state.fire(
-        "scorecard-select",
-        &[
-            ("partner", JsValue::from_str(id)),
-            ("period", JsValue::from_str(&period.to_string())),
-        ],
-    );
-}
-
-/// The band's shape, so it never reads by colour alone.
-pub(super) fn band_icon(b: Band) -> &'static str {
-    match b {
-        Band::Green => "●",
-        Band::Amber => "▲",
-        Band::Red => "◆",
-    }
-}
-
-pub(super) fn band_word(m: &Messages, b: Band) -> &'static str {
-    match b {
-        Band::Green => m.green,
-        Band::Amber => m.amber,
-        Band::Red => m.red,
-    }
-}
-
-/// "● green" as a badge; "—" when the band is undefined.
-pub(super) fn band_badge(m: &'static Messages, band: Option<Band>) -> impl IntoView {
-    let (class, icon, word) = match band {
-        Some(b) => (
-            format!("ps-band ps-band-{}", b.as_str()),
-            format!("{} ", band_icon(b)),
-            band_word(m, b),
-        ),
-        None => ("ps-band-none".to_string(), String::new(), UNDEFINED),
-    };
-    view! { <span class=class><span aria-hidden="true">{icon}</span>{word}</span> }
-}
 
 /// One column of the table: its test key, how it sorts, its header, alignment.
 struct Col {
@@ -131,7 +89,7 @@ pub fn PortfolioView(state: State, model: Arc<Model>) -> impl IntoView {
         }
     };
     if !model.book.periods.contains(&period) {
-        return notice(super::scorecard::unknown_period(&model, period, m));
+        return notice(unknown_period(&model, period, m));
     }
 
     let facets = Facets::of(&model.ds);
@@ -389,7 +347,7 @@ fn row(state: State, ds: &Dataset, fmt: &Fmt, s: &Scorecard, period: Quarter) ->
     view! {
         <tr data-testid="portfolio-row" data-partner=p.id.clone()>
             <th scope="row">
-                <button type="button" class="ps-link" on:click=move |_| open(state, &id, period)>
+                <button type="button" class="ps-link" on:click=move |_| state.open_partner(&id, period)>
                     {p.name.clone()}
                 </button>
             </th>

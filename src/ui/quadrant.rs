@@ -8,9 +8,9 @@
 //! search box) and never delays the table's repaint; sorting and paging do not
 //! touch it at all.
 
+use super::band::band_badge;
 use super::chart_figure::{ChartDownloads, SvgSource};
 use super::format::Fmt;
-use super::portfolio::band_badge;
 use super::quadrant_plot::{Plot, PlotData};
 use super::state::{Model, State};
 use crate::chart;

@@ -7,8 +7,8 @@
 //! canvas repaint, not thousands of elements. The portfolio and the deck's
 //! balance slide both show it; the deck adds a layer for its partner on top.
 
+use super::band::{band_icon, band_word};
 use super::format::Fmt;
-use super::portfolio::{band_icon, band_word, open};
 use super::state::State;
 use crate::chart::plane::{hit, nearest_in, Direction};
 use crate::chart::QuadrantPoint;
@@ -145,7 +145,7 @@ pub(super) fn Plot(
         let data = Arc::clone(&data);
         move |i: usize| {
             if let Some(p) = data.points.get(i) {
-                open(state, &p.id, period);
+                state.open_partner(&p.id, period);
             }
         }
     };

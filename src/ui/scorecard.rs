@@ -9,6 +9,7 @@ use super::lazy;
 use super::pillars::PillarsView;
 use super::qbr::{self, Subject};
 use super::state::{Model, State};
+use super::states::{notice, unknown_period};
 use super::verdict::VerdictView;
 use crate::contract::Quarter;
 use crate::i18n::fill;
@@ -195,32 +196,6 @@ fn present_button(state: State, available: bool) -> Option<AnyView> {
         }
         .into_any()
     })
-}
-
-pub fn notice(text: String) -> AnyView {
-    view! { <div class="ps-notice" data-testid="notice" role="status">{text}</div> }.into_any()
-}
-
-pub fn unknown_period(model: &Model, period: Quarter, m: &crate::i18n::Messages) -> String {
-    let first = model
-        .book
-        .periods
-        .first()
-        .map(|q| q.to_string())
-        .unwrap_or_default();
-    let last = model
-        .book
-        .latest()
-        .map(|q| q.to_string())
-        .unwrap_or_default();
-    fill(
-        m.unknown_period,
-        &[
-            ("period", &period.to_string()),
-            ("first", &first),
-            ("last", &last),
-        ],
-    )
 }
 
 #[component]

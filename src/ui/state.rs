@@ -147,7 +147,20 @@ impl State {
     /// Dispatches a bubbling, composed `CustomEvent` on the element.
     pub fn fire(&self, name: &str, detail: &[(&str, JsValue)]) {
         self.host
-            .with_value(|host| crate::embed::events::fire(host, name, detail));
+            .with_value(|host| crate::host::events::fire(host, name, detail));
+    }
+
+    /// Opens a partner's scorecard inside the widget (from the portfolio's
+    /// table or its quadrant) and tells the host.
+    pub fn open_partner(&self, id: &str, period: Quarter) {
+        self.opened.set(Some(id.to_string()));
+        self.fire(
+            "scorecard-select",
+            &[
+                ("partner", JsValue::from_str(id)),
+                ("period", JsValue::from_str(&period.to_string())),
+            ],
+        );
     }
 
     /// The period to show: picked in the widget, else the attribute, else the latest.

@@ -1,6 +1,8 @@
-//! Loading skeleton, error panel, stale banner and the rejected-records disclosure.
+//! Loading skeleton, error panel, stale banner, the rejected-records disclosure
+//! and the notice shown in place of a view.
 
 use super::state::{LoadError, Model, State};
+use crate::contract::Quarter;
 use crate::i18n::{fill, Messages};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -99,4 +101,33 @@ fn localised(m: &'static Messages, e: &LoadError) -> String {
     m.error(e.kind)
         .map(str::to_string)
         .unwrap_or_else(|| e.message.clone())
+}
+
+/// A short message in place of the scorecard or the portfolio: an unknown
+/// partner, no periods, a period that does not parse or that the feed lacks.
+pub fn notice(text: String) -> AnyView {
+    view! { <div class="ps-notice" data-testid="notice" role="status">{text}</div> }.into_any()
+}
+
+/// Names the feed's first and last quarters, so the reader sees what to pick.
+pub fn unknown_period(model: &Model, period: Quarter, m: &Messages) -> String {
+    let first = model
+        .book
+        .periods
+        .first()
+        .map(|q| q.to_string())
+        .unwrap_or_default();
+    let last = model
+        .book
+        .latest()
+        .map(|q| q.to_string())
+        .unwrap_or_default();
+    fill(
+        m.unknown_period,
+        &[
+            ("period", &period.to_string()),
+            ("first", &first),
+            ("last", &last),
+        ],
+    )
 }

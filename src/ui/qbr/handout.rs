@@ -2,7 +2,7 @@
 //! without the deck's controls. It exists only while the print dialog is open.
 
 use super::slide::{self, Subject, SLIDES};
-use crate::embed::present;
+use crate::host::present;
 use crate::ui::state::{Printing, State};
 use leptos::prelude::*;
 

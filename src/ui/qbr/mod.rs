@@ -16,7 +16,7 @@ mod slide;
 pub use handout::Handout;
 pub use slide::{Subject, SLIDES};
 
-use crate::embed::present;
+use crate::host::present;
 use crate::i18n::{fill, qbr::Qbr};
 use crate::ui::state::{Printing, State};
 use leptos::html;

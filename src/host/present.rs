@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-#[wasm_bindgen(module = "/src/embed/present.js")]
+#[wasm_bindgen(module = "/src/host/page.js")]
 extern "C" {
     fn enter_fullscreen(el: &HtmlElement) -> js_sys::Promise;
     #[wasm_bindgen(js_name = exit_fullscreen)]

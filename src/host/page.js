@@ -1,5 +1,6 @@
-// Full screen and the printed handout: both act on the host page around the
-// element, which Rust reaches more simply from here.
+// What the page around the element offers the views, where Rust reaches it
+// more simply from JS: full screen, the printed handout, and stylesheets in a
+// shadow root. One file, so the first paint fetches one snippet for all of it.
 
 // The Fullscreen API returns a promise that rejects where full screen is not
 // allowed (an iframe without allow="fullscreen", no user gesture): an
@@ -78,4 +79,25 @@ export function print_handout(host, done, dialog) {
     go();
   }
   return finish;
+}
+
+// Stylesheets go into a shadow root as constructable sheets, which pass a
+// strict CSP without 'unsafe-inline'.
+
+export function adopt_styles(shadow, css) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  shadow.adoptedStyleSheets = [sheet];
+}
+
+// One sheet per text, shared by every widget; a root that has it is left alone.
+const extraSheets = new Map();
+export function adopt_more_styles(shadow, css) {
+  let sheet = extraSheets.get(css);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    extraSheets.set(css, sheet);
+  }
+  if (!shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
 }
