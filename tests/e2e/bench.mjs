@@ -1,6 +1,7 @@
 // Browser benchmark of the portfolio view at scale (not a test file).
 //
-//   node tests/e2e/bench.mjs [--runs 3] [--sizes 100,1000,5000] [--format json|csv]
+//   node tests/e2e/bench.mjs [--runs 3] [--sizes 100,1000,5000] [--format json|csv] [--max-bytes N]
+//   (--max-bytes: the element's max-bytes attribute, for feeds above its 500 MB default)
 //
 // Builds nothing: it serves a snapshot of the existing dist/ (build it first with
 // `PATH=$PWD/node_modules/.bin:$PATH trunk build --release`) and data made by
@@ -43,6 +44,7 @@ const arg = (name, fallback) => {
 const RUNS = Number(arg('runs', 3));
 const SIZES = arg('sizes', '100,1000,5000').split(',').map(Number);
 const FORMAT = arg('format', 'json');
+const MAX_BYTES = arg('max-bytes', null);
 const QUARTERS = 8;
 
 // ---------------------------------------------------------------- data
@@ -106,7 +108,7 @@ function initScript() {
  * In the page: mounts the portfolio (from `data` text or from `src`), waits for the
  * first painted rows, then times the interactions. Returns times in ms.
  */
-async function measureInPage({ mode, src, tier, letter, interact }) {
+async function measureInPage({ mode, src, tier, letter, interact, maxBytes }) {
   const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
     // A task queued from the frame callback runs after that frame was produced.
     const channel = new MessageChannel();
@@ -124,6 +126,7 @@ async function measureInPage({ mode, src, tier, letter, interact }) {
 
   const el = document.createElement('partner-scorecard');
   el.id = 'p';
+  if (maxBytes) el.setAttribute('max-bytes', maxBytes);
   const ready = new Promise((resolve, reject) => {
     el.addEventListener('scorecard-ready', resolve, { once: true });
     el.addEventListener('scorecard-error', (e) => reject(new Error(`scorecard-error: ${JSON.stringify(e.detail)}`)), { once: true });
@@ -268,7 +271,7 @@ async function main() {
             // Fetched before the clock starts: the data-mode time is parse + score + render.
             await page.evaluate(async (url) => { window.__text = await (await fetch(url)).text(); }, src);
           }
-          const m = await page.evaluate(measureInPage, { mode, src, tier, letter, interact: mode === 'data' });
+          const m = await page.evaluate(measureInPage, { mode, src, tier, letter, interact: mode === 'data', maxBytes: MAX_BYTES });
           if (errors.length) throw new Error(`${n} partners, ${mode}: the page reported errors: ${errors.join(' | ')}`);
           run[mode] = m;
           await context.close();
