@@ -96,7 +96,10 @@ export class Case {
       try {
         last = await this.page.evaluate(fn, arg);
         if (last) return last;
-      } catch (e) { last = e.message; }
+      } catch (e) {
+        if (e.name === 'DriverStalled') throw e; // the driver, not the page: engines.test.mjs decides
+        last = e.message;
+      }
       if (Date.now() > end) assert.fail(`${this.engine}: timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
       await new Promise((r) => setTimeout(r, 100));
     }

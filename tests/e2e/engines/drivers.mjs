@@ -21,6 +21,17 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** A driver command that never answered (not a check that failed): see the WebKit driver. */
+export class DriverStalled extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'DriverStalled';
+  }
+}
+
+/** How long a WebKit driver command may take; the slowest seen to succeed took under 10 s. */
+const STALL_MS = 40_000;
+
 export const ENGINES = {
   chromium: { binary: '/usr/bin/chromium', launch: launchChromium },
   firefox: { binary: '/usr/bin/firefox-esr', launch: launchFirefox },
@@ -201,28 +212,39 @@ async function launchWebKit() {
           if (r.err) throw new Error(r.err);
           return JSON.parse(r.ok);
         });
+        // WebKitWebDriver on a loaded 2-core machine has hung on a command now
+        // and then (CI, 2026-12-02: a case stood still until the test's 180 s
+        // timeout). Each command gets a deadline instead, so a hang fails as a
+        // DriverStalled error that engines.test.mjs can tell from a failed check.
+        const guard = (what, promise) => {
+          let timer;
+          const stalled = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new DriverStalled(`WebKitWebDriver: ${what} did not answer in ${STALL_MS / 1000} s`)), STALL_MS);
+          });
+          return Promise.race([promise, stalled]).finally(() => clearTimeout(timer));
+        };
         return {
-          goto: (url) => session.get(url),
-          evaluate,
+          goto: (url) => guard(`GET ${url}`, session.get(url)),
+          evaluate: (fn, arg) => guard('a script', evaluate(fn, arg)),
           async click(host, selector) {
-            const el = await session.executeScript(
+            const el = await guard('a script', session.executeScript(
               'return document.querySelector(arguments[0])?.shadowRoot?.querySelector(arguments[1]) ?? null;',
               host, selector,
-            );
+            ));
             if (!el) throw new Error(`no ${selector} in ${host}`);
-            await session.actions().move({ origin: el }).click().perform();
+            await guard(`a click on ${selector}`, session.actions().move({ origin: el }).click().perform());
           },
           async press(key) {
             const k = keys[key];
             if (!k) throw new Error(`no WebDriver key for ${key}`);
-            await session.actions().sendKeys(k).perform();
+            await guard(`the key ${key}`, session.actions().sendKeys(k).perform());
           },
-          pointAt: (x, y) => session.actions()
-            .move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).perform(),
-          clickAt: (x, y) => session.actions()
-            .move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform(),
+          pointAt: (x, y) => guard('a pointer move', session.actions()
+            .move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).perform()),
+          clickAt: (x, y) => guard('a click', session.actions()
+            .move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform()),
           driverErrors: () => [],
-          close: () => session.quit(),
+          close: () => guard('quitting the session', session.quit()),
         };
       },
       close: cleanup,
