@@ -1,7 +1,7 @@
-//! The engine seen from the page: feed bytes go to the Web Worker (`engine.js`,
-//! `worker.js`, which runs this same wasm module, handed over compiled), the
-//! `wire` answer comes back in one transferred buffer, and it is decoded here a
-//! few frames per task, so that no task of the page runs long.
+//! The engine seen from the page: the bytes of a feed over [`IN_PAGE_MAX`] go to
+//! the Web Worker (`engine.js`, `worker.js`, which runs this same wasm module,
+//! handed over compiled), smaller ones to this instance; the `wire` answer is
+//! decoded here a few frames per task, so that no task of the page runs long.
 
 use crate::contract::{Dataset, Format};
 use crate::score::ScoreBook;
@@ -67,9 +67,22 @@ fn in_page(chunks: &js_sys::Array, format: Format, engine: InProcess) -> js_sys:
     js_sys::Uint8Array::from(engine(&bytes, format).as_slice()).buffer()
 }
 
-/// Starts the worker before the feed is in, so its start overlaps the download.
-pub(super) fn warm() {
-    if IN_PROCESS.with(Cell::get).is_none() {
+/// Feeds up to this many bytes are scored in the page's own instance: parsing
+/// them takes a few milliseconds, where starting the worker put ~250 ms on the
+/// way to the first paint (BENCHMARKS.md). Larger feeds go to the worker.
+pub const IN_PAGE_MAX: f64 = 512.0 * 1024.0;
+
+/// A Content-Length above this may be a feed for the worker (JSON and CSV feeds
+/// compress 10-15×, so 64 KB on the wire can be 1 MB to read).
+const WARM_ABOVE: f64 = 64.0 * 1024.0;
+
+/// Starts the worker while a body downloads when its length says it may need
+/// it (or says nothing), so the worker's start overlaps the download.
+pub(super) fn warm_for(content_length: Option<&str>) {
+    let small = content_length
+        .and_then(|l| l.trim().parse::<f64>().ok())
+        .is_some_and(|n| n <= WARM_ABOVE);
+    if !small && IN_PROCESS.with(Cell::get).is_none() {
         let _ = warm_engine(&wasm_bindgen::module());
     }
 }
@@ -94,8 +107,8 @@ pub(super) fn detect(
     Format::detect(content_type, url, if first < 0 { &[] } else { prefix })
 }
 
-/// Parses, validates and scores `chunks` (given away: their buffers move to the
-/// worker), then decodes the answer in slices; `alive` says whether it is still wanted.
+/// Parses, validates and scores `chunks` (given away when they go to the
+/// worker: their buffers move there), then decodes the answer in slices; `alive` says whether it is still wanted.
 pub(super) async fn score(
     chunks: js_sys::Array,
     format: Format,
@@ -107,6 +120,7 @@ pub(super) async fn score(
     };
     let answer = match IN_PROCESS.with(Cell::get) {
         Some(engine) => in_page(&chunks, format, engine),
+        None if byte_length(&chunks) <= IN_PAGE_MAX => in_page(&chunks, format, wire::process),
         None => {
             let promise = run_engine(&chunks, code, &wasm_bindgen::module())
                 .map_err(|e| Failed::Broken(describe(&e)))?;

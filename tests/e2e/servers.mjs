@@ -18,6 +18,8 @@ export const DIST = join(ROOT, 'dist');
 export const PAGES = fileURLToPath(new URL('./pages/', import.meta.url));
 
 export const SAMPLE_ARGS = ['--partners', '12', '--quarters', '8', '--seed', '7'];
+/** A feed over the widget's 512 KB in-page limit as JSON (1.2 MB) and CSV (630 KB): its worker scores it. */
+export const BIG_SAMPLE_ARGS = ['--partners', '45', '--quarters', '8', '--seed', '7'];
 export const TOKEN = 's3cret';
 export const XSS = '<img src=x onerror="window.__pwned=1">';
 
@@ -90,6 +92,8 @@ export function makeFeeds() {
   const json = scorecard('sample', ...SAMPLE_ARGS);
   const csv = scorecard('sample', ...SAMPLE_ARGS, '--format', 'csv');
   const doc = JSON.parse(json);
+  const big = scorecard('sample', ...BIG_SAMPLE_ARGS);
+  const bigCsv = scorecard('sample', ...BIG_SAMPLE_ARGS, '--format', 'csv');
 
   // Some records broken on purpose: each is rejected on its own, the rest scores.
   const rejects = structuredClone(doc);
@@ -107,6 +111,8 @@ export function makeFeeds() {
     json,
     csv,
     doc,
+    big,
+    bigCsv,
     rejects: JSON.stringify(rejects),
     xss: JSON.stringify(xss),
     xssDoc: xss,
@@ -269,6 +275,8 @@ export function startData(env, feeds) {
     switch (url.pathname) {
       case '/sample.json': return json(feeds.json);
       case '/sample.csv': return send(200, 'text/csv; charset=utf-8', feeds.csv);
+      case '/big.json': return json(feeds.big);
+      case '/big.csv': return send(200, 'text/csv; charset=utf-8', feeds.bigCsv);
       // Extension-less CSV with a generic type: detected from its first byte.
       case '/feed': return send(200, 'text/plain', feeds.csv);
       case '/404': return fail(404);

@@ -41,20 +41,36 @@ function assertReady(event, feed) {
   assert.equal(event.detail.rejected, want.rejected, 'rejected records');
 }
 
-pageTest(env, 'w1. same origin, strict CSP: the engine runs in a module worker on the page\'s own module; figures as the native engine', async (h) => {
+/** The feed bytes each worker was handed as jobs (not its module). */
+const jobs = (workers) => workers.flatMap((w) => w.posted.filter((m) => m !== 'module'));
+
+pageTest(env, 'w0. a feed under 512 KB is scored in the page\'s own instance: no job goes to a worker', async (h) => {
+  await h.page.addInitScript(watchWorkers);
+  await h.open(hostPage('<partner-scorecard id="s" src="{{DATA}}/sample.json" partner="P-00001"></partner-scorecard>'), { csp: true });
+  assert.ok(Buffer.byteLength(h.env.feeds.json) < 512 * 1024, 'the sample is a small feed');
+  assertReady(await h.waitEvent('scorecard-ready', { target: 's' }), h.env.feeds.json);
+  const card = expected(h.env.feeds.json, 'P-00001').scorecard;
+  await h.waitVisible('#s', 'scorecard');
+  assert.equal(await h.text('#s', 'partner-name'), card.partner_name);
+  const workers = await h.page.evaluate(() => window.__workers);
+  assert.deepEqual(jobs(workers), [], `no job for a worker (${JSON.stringify(workers)})`);
+});
+
+pageTest(env, 'w1. same origin, strict CSP: a feed over 512 KB is scored in a module worker on the page\'s own module; figures as the native engine', async (h) => {
   h.env.appRequests.length = 0;
   await h.page.addInitScript(watchWorkers);
-  await h.open(hostPage('<partner-scorecard id="w" src="{{DATA}}/sample.json" partner="P-00001"></partner-scorecard>'), { csp: true });
-  assertReady(await h.waitEvent('scorecard-ready', { target: 'w' }), h.env.feeds.json);
+  await h.open(hostPage('<partner-scorecard id="w" src="{{DATA}}/big.json" partner="P-00001"></partner-scorecard>'), { csp: true });
+  assert.ok(Buffer.byteLength(h.env.feeds.big) > 512 * 1024, 'the big sample is over the in-page limit');
+  assertReady(await h.waitEvent('scorecard-ready', { target: 'w' }), h.env.feeds.big);
   await h.waitVisible('#w', 'scorecard');
-  const card = expected(h.env.feeds.json, 'P-00001').scorecard;
+  const card = expected(h.env.feeds.big, 'P-00001').scorecard;
   assert.equal(await h.text('#w', 'partner-name'), card.partner_name);
   const workers = await h.page.evaluate(() => window.__workers);
   assert.equal(workers.length, 1, `one worker (${JSON.stringify(workers)})`);
   assert.match(workers[0].url, /\/worker\.js$/, 'started from its own URL, no blob:');
   assert.equal(workers[0].type, 'module');
   // It ran the page's own module: handed over compiled, then the feed, then an answer.
-  assert.deepEqual(workers[0].posted, ['module', Buffer.byteLength(h.env.feeds.json)]);
+  assert.deepEqual(workers[0].posted, ['module', Buffer.byteLength(h.env.feeds.big)]);
   assert.equal(workers[0].answers, 1);
   assert.deepEqual(servedWasm(h).filter((p) => !/^\/(split|chunk)_/.test(p)), ['/partner-scorecard-web_bg.wasm'],
     'one .wasm download: the page\'s; the worker fetched none');
@@ -62,21 +78,24 @@ pageTest(env, 'w1. same origin, strict CSP: the engine runs in a module worker o
 
 pageTest(env, 'w2. two widgets and a new src share one worker', async (h) => {
   await h.page.addInitScript(watchWorkers);
-  await h.open(hostPage(`<partner-scorecard id="a" src="{{DATA}}/sample.json"></partner-scorecard>
-    <partner-scorecard id="b" src="{{DATA}}/sample.csv" partner="P-00002"></partner-scorecard>`));
-  assertReady(await h.waitEvent('scorecard-ready', { target: 'a' }), h.env.feeds.json);
+  await h.open(hostPage(`<partner-scorecard id="a" src="{{DATA}}/big.json"></partner-scorecard>
+    <partner-scorecard id="b" src="{{DATA}}/big.csv" partner="P-00002"></partner-scorecard>`));
+  assertReady(await h.waitEvent('scorecard-ready', { target: 'a' }), h.env.feeds.big);
   await h.waitEvent('scorecard-ready', { target: 'b' });
-  await h.page.locator('#a').evaluate((el) => el.setAttribute('src', el.getAttribute('src').replace('sample.json', 'rejects')));
+  await h.page.locator('#a').evaluate((el) => el.setAttribute('src', `${el.getAttribute('src')}?again`));
   const again = await h.waitEvent('scorecard-ready', { target: 'a', count: 2 });
-  assertReady(again, h.env.feeds.rejects);
-  assert.equal((await h.page.evaluate(() => window.__workers)).length, 1, 'one worker for the page');
+  assertReady(again, h.env.feeds.big);
+  const workers = await h.page.evaluate(() => window.__workers);
+  assert.equal(workers.length, 1, 'one worker for the page');
+  assert.ok(Buffer.byteLength(h.env.feeds.bigCsv) > 512 * 1024, 'the big CSV is over the in-page limit too');
+  assert.equal(jobs(workers).length, 3, `three jobs on it (${JSON.stringify(workers)})`);
 });
 
 /** A host page on DATA (another origin than the widget's files on APP). */
 function crossOriginPage(h, name, csp) {
   const html = `<!doctype html><html lang="en-US"><head><meta charset="utf-8"><title>cross-origin host</title>
 <script type="module" src="${h.env.appOrigin}/embed.js"></script></head>
-<body><partner-scorecard id="x" src="/sample.json" partner="P-00001"></partner-scorecard></body></html>`;
+<body><partner-scorecard id="x" src="/big.json" partner="P-00001"></partner-scorecard></body></html>`;
   h.env.addFeed('/favicon.ico', '', 'image/x-icon');
   return h.env.addFeed(`/host-${name}.html`, html, 'text/html; charset=utf-8', { 'Content-Security-Policy': csp });
 }
@@ -89,12 +108,12 @@ pageTest(env, 'w3. widget from another origin, CSP with worker-src blob: and its
   await h.page.addInitScript(watchWorkers);
   const app = h.env.appOrigin;
   await h.page.goto(crossOriginPage(h, 'blob', `default-src 'self'; script-src 'self' ${app} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${app}; worker-src blob: ${app}`));
-  assertReady(await h.waitEvent('scorecard-ready', { target: 'x' }), h.env.feeds.json);
+  assertReady(await h.waitEvent('scorecard-ready', { target: 'x' }), h.env.feeds.big);
   await h.waitVisible('#x', 'scorecard');
   const workers = await h.page.evaluate(() => window.__workers);
   assert.equal(workers.length, 1);
   assert.match(workers[0].url, /^blob:/, 'a same-origin blob: module that imports the real worker');
-  assert.deepEqual(workers[0].posted, ['module', Buffer.byteLength(h.env.feeds.json)]);
+  assert.deepEqual(workers[0].posted, ['module', Buffer.byteLength(h.env.feeds.big)]);
   assert.equal(workers[0].answers, 1);
   // The worker's files came from the widget's origin (CORS), and no .wasm but the page's.
   assert.ok(h.env.appRequests.includes('/worker.js') && h.env.appRequests.filter((p) => p === '/partner-scorecard-web.js').length === 2,
@@ -109,15 +128,15 @@ pageTest(env, 'w4. widget from another origin, strict CSP without blob:: the eng
   await h.page.addInitScript(watchWorkers);
   const app = h.env.appOrigin;
   await h.page.goto(crossOriginPage(h, 'strict', `default-src 'self'; script-src 'self' ${app} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${app}`));
-  assertReady(await h.waitEvent('scorecard-ready', { target: 'x' }), h.env.feeds.json);
+  assertReady(await h.waitEvent('scorecard-ready', { target: 'x' }), h.env.feeds.big);
   await h.waitVisible('#x', 'scorecard');
-  const card = expected(h.env.feeds.json, 'P-00001').scorecard;
+  const card = expected(h.env.feeds.big, 'P-00001').scorecard;
   assert.equal(await h.text('#x', 'partner-name'), card.partner_name);
-  // The page's own instance scored the feed: no job went to any worker (what
-  // engines.test.mjs's worker check asks for, and would not find here), and no
-  // second module was fetched.
+  // The page's own instance scored the feed, over the in-page limit as it is:
+  // no job went to any worker (what engines.test.mjs's worker check asks for,
+  // and would not find here), and no second module was fetched.
   const workers = await h.page.evaluate(() => window.__workers);
-  assert.deepEqual(workers.flatMap((w) => w.posted.filter((m) => m !== 'module')), [], JSON.stringify(workers));
+  assert.deepEqual(jobs(workers), [], JSON.stringify(workers));
   assert.deepEqual(servedWasm(h).filter((p) => !/^\/(split|chunk)_/.test(p)), ['/partner-scorecard-web_bg.wasm']);
   // The one refusal is the worker's blob: script; the pageTest checks there is no other.
   const csp = await h.page.evaluate(() => window.__csp.splice(0));

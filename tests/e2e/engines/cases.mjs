@@ -152,7 +152,7 @@ export class Case {
   workers() { return this.evaluate(() => window.__ps.workers); }
 
   /** The engine's scorecards (every partner, or one) of a period. */
-  scores(partner, period) { return this.env.expected(this.env.feeds.json, partner, period); }
+  scores(partner, period, feed = this.env.feeds.json) { return this.env.expected(feed, partner, period); }
 }
 
 const PERIOD = '2026-Q3';
@@ -169,13 +169,13 @@ async function openDeck(c) {
 
 export const CASES = [
   {
-    name: 'a scorecard renders the engine\'s figures (scored in the widget\'s worker) and fires scorecard-ready',
+    name: 'a scorecard renders the engine\'s figures (a feed over 512 KB, scored in the widget\'s worker) and fires scorecard-ready',
     async run(c) {
       c.env.appRequests.length = 0; // this page's requests only
-      await c.open(`<partner-scorecard id="s" src="${c.env.dataOrigin}/sample.json" partner="${PARTNER}"></partner-scorecard>`);
+      await c.open(`<partner-scorecard id="s" src="${c.env.dataOrigin}/big.json" partner="${PARTNER}"></partner-scorecard>`);
       const ready = await c.waitEvent('scorecard-ready', 's');
-      assert.equal(ready.detail.partners, c.env.feeds.doc.partners.length, 'scorecard-ready counts the partners');
-      const card = c.scores(PARTNER, PERIOD).scorecard;
+      assert.equal(ready.detail.partners, JSON.parse(c.env.feeds.big).partners.length, 'scorecard-ready counts the partners');
+      const card = c.scores(PARTNER, PERIOD, c.env.feeds.big).scorecard;
       await c.waitText('#s', 'partner-name', card.partner_name);
       assert.equal(await c.text('#s', 'fairness'), ratio(card.fairness));
       const period = await c.evaluate(() => document.querySelector('#s').shadowRoot
@@ -195,7 +195,7 @@ export const CASES = [
       assert.equal(new URL(w.url).pathname, '/worker.js');
       assert.equal(w.type, 'module');
       assert.deepEqual(w.posted[0], { module: true }, 'the page posted its WebAssembly.Module first');
-      const feedBytes = Buffer.byteLength(c.env.feeds.json);
+      const feedBytes = Buffer.byteLength(c.env.feeds.big);
       const job = w.posted.find((m) => m.bytes === feedBytes);
       assert.ok(job, `a job with the feed's ${feedBytes} bytes went to the worker (${JSON.stringify(w.posted)})`);
       assert.ok(w.answered.some((m) => m.id === job.id && m.bytes > 0), `the worker answered it (${JSON.stringify(w.answered)})`);
