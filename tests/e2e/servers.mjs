@@ -18,7 +18,7 @@ export const DIST = join(ROOT, 'dist');
 export const PAGES = fileURLToPath(new URL('./pages/', import.meta.url));
 
 export const SAMPLE_ARGS = ['--partners', '12', '--quarters', '8', '--seed', '7'];
-/** A feed over the widget's 512 KB in-page limit as JSON (1.2 MB) and CSV (630 KB): its worker scores it. */
+/** A feed over the widget's 512 KB in-page limit as JSON (1.2 MB) and CSV (630 KB), at /over-limit.json and .csv: its worker scores it. */
 export const BIG_SAMPLE_ARGS = ['--partners', '45', '--quarters', '8', '--seed', '7'];
 export const TOKEN = 's3cret';
 export const XSS = '<img src=x onerror="window.__pwned=1">';
@@ -275,8 +275,8 @@ export function startData(env, feeds) {
     switch (url.pathname) {
       case '/sample.json': return json(feeds.json);
       case '/sample.csv': return send(200, 'text/csv; charset=utf-8', feeds.csv);
-      case '/big.json': return json(feeds.big);
-      case '/big.csv': return send(200, 'text/csv; charset=utf-8', feeds.bigCsv);
+      case '/over-limit.json': return json(feeds.big);
+      case '/over-limit.csv': return send(200, 'text/csv; charset=utf-8', feeds.bigCsv);
       // Extension-less CSV with a generic type: detected from its first byte.
       case '/feed': return send(200, 'text/plain', feeds.csv);
       case '/404': return fail(404);

@@ -59,7 +59,7 @@ pageTest(env, 'w0. a feed under 512 KB is scored in the page\'s own instance: no
 pageTest(env, 'w1. same origin, strict CSP: a feed over 512 KB is scored in a module worker on the page\'s own module; figures as the native engine', async (h) => {
   h.env.appRequests.length = 0;
   await h.page.addInitScript(watchWorkers);
-  await h.open(hostPage('<partner-scorecard id="w" src="{{DATA}}/big.json" partner="P-00001"></partner-scorecard>'), { csp: true });
+  await h.open(hostPage('<partner-scorecard id="w" src="{{DATA}}/over-limit.json" partner="P-00001"></partner-scorecard>'), { csp: true });
   assert.ok(Buffer.byteLength(h.env.feeds.big) > 512 * 1024, 'the big sample is over the in-page limit');
   assertReady(await h.waitEvent('scorecard-ready', { target: 'w' }), h.env.feeds.big);
   await h.waitVisible('#w', 'scorecard');
@@ -78,8 +78,8 @@ pageTest(env, 'w1. same origin, strict CSP: a feed over 512 KB is scored in a mo
 
 pageTest(env, 'w2. two widgets and a new src share one worker', async (h) => {
   await h.page.addInitScript(watchWorkers);
-  await h.open(hostPage(`<partner-scorecard id="a" src="{{DATA}}/big.json"></partner-scorecard>
-    <partner-scorecard id="b" src="{{DATA}}/big.csv" partner="P-00002"></partner-scorecard>`));
+  await h.open(hostPage(`<partner-scorecard id="a" src="{{DATA}}/over-limit.json"></partner-scorecard>
+    <partner-scorecard id="b" src="{{DATA}}/over-limit.csv" partner="P-00002"></partner-scorecard>`));
   assertReady(await h.waitEvent('scorecard-ready', { target: 'a' }), h.env.feeds.big);
   await h.waitEvent('scorecard-ready', { target: 'b' });
   await h.page.locator('#a').evaluate((el) => el.setAttribute('src', `${el.getAttribute('src')}?again`));
@@ -95,7 +95,7 @@ pageTest(env, 'w2. two widgets and a new src share one worker', async (h) => {
 function crossOriginPage(h, name, csp) {
   const html = `<!doctype html><html lang="en-US"><head><meta charset="utf-8"><title>cross-origin host</title>
 <script type="module" src="${h.env.appOrigin}/embed.js"></script></head>
-<body><partner-scorecard id="x" src="/big.json" partner="P-00001"></partner-scorecard></body></html>`;
+<body><partner-scorecard id="x" src="/over-limit.json" partner="P-00001"></partner-scorecard></body></html>`;
   h.env.addFeed('/favicon.ico', '', 'image/x-icon');
   return h.env.addFeed(`/host-${name}.html`, html, 'text/html; charset=utf-8', { 'Content-Security-Policy': csp });
 }

@@ -172,7 +172,7 @@ export const CASES = [
     name: 'a scorecard renders the engine\'s figures (a feed over 512 KB, scored in the widget\'s worker) and fires scorecard-ready',
     async run(c) {
       c.env.appRequests.length = 0; // this page's requests only
-      await c.open(`<partner-scorecard id="s" src="${c.env.dataOrigin}/big.json" partner="${PARTNER}"></partner-scorecard>`);
+      await c.open(`<partner-scorecard id="s" src="${c.env.dataOrigin}/over-limit.json" partner="${PARTNER}"></partner-scorecard>`);
       const ready = await c.waitEvent('scorecard-ready', 's');
       assert.equal(ready.detail.partners, JSON.parse(c.env.feeds.big).partners.length, 'scorecard-ready counts the partners');
       const card = c.scores(PARTNER, PERIOD, c.env.feeds.big).scorecard;
