@@ -361,6 +361,11 @@ export const CASES = [
       await c.waitText('#s', 'slide-counter', `1 / ${DECK_TOTAL}`);
       await c.waitFor(() => !!document.querySelector('#s').shadowRoot
         .querySelector('[aria-label="Nächste Folie"]'), null, 'the deck\'s buttons in German');
+      // The deck's keys work while it has the focus, which it takes when it opens.
+      await c.waitFor(() => {
+        const root = document.querySelector('#s').shadowRoot;
+        return root.querySelector('[data-testid="deck"]')?.contains(root.activeElement);
+      }, null, 'the deck to have the focus');
       await c.press('Escape');
       await c.waitFor(() => !document.querySelector('#s').shadowRoot.querySelector('[data-testid="deck"]'), null, 'the deck to close');
     },
