@@ -108,7 +108,8 @@ pub(super) fn detect(
 }
 
 /// Parses, validates and scores `chunks` (given away when they go to the
-/// worker: their buffers move there), then decodes the answer in slices; `alive` says whether it is still wanted.
+/// worker: their buffers move there), then decodes the answer in slices;
+/// `alive` says whether it is still wanted.
 pub(super) async fn score(
     chunks: js_sys::Array,
     format: Format,

@@ -326,11 +326,9 @@ impl Loader {
             let response = request.send().await.map_err(Read::Failed)?;
             let status = response.status();
             let content_type = response.headers().get("content-type");
-            if (200..300).contains(&status) {
-                engine::warm_for(response.headers().get("content-length").as_deref());
-            }
             let status_text = response.status_text();
             let chunks = if (200..300).contains(&status) {
+                engine::warm_for(response.headers().get("content-length").as_deref());
                 let raw = web_sys::Response::from(response);
                 let body = JsFuture::from(engine::read_body(&raw, max))
                     .await

@@ -74,14 +74,15 @@ impl ScoreBook {
         book
     }
 
-    /// Adds scorecards built elsewhere, indexing them as they come: the page
-    /// decodes the worker's answer a batch per task, and indexing 40,000
-    /// scorecards at the end would be one long task of its own.
+    /// Room for `additional` more scorecards, in the list and in the index.
     pub fn reserve(&mut self, additional: usize) {
         self.scorecards.reserve(additional);
         self.index.reserve(additional);
     }
 
+    /// Adds scorecards built elsewhere, indexing them as they come: the page
+    /// decodes the worker's answer a batch per task, and indexing 40,000
+    /// scorecards at the end would be one long task of its own.
     pub fn extend(&mut self, scorecards: impl IntoIterator<Item = Scorecard>) {
         for s in scorecards {
             self.index

@@ -158,16 +158,20 @@ pub fn frames(table: &[u8], total: usize) -> Result<Vec<Range<usize>>, Corrupt> 
     Ok(out)
 }
 
-pub fn head(frame: &[u8]) -> Result<Head, Corrupt> {
+fn read<'a, T: Deserialize<'a>>(frame: &'a [u8]) -> Result<T, Corrupt> {
     postcard::from_bytes(frame).map_err(|e| Corrupt(e.to_string()))
+}
+
+pub fn head(frame: &[u8]) -> Result<Head, Corrupt> {
+    read(frame)
 }
 
 pub fn batch(frame: &[u8]) -> Result<Vec<Scorecard>, Corrupt> {
-    postcard::from_bytes(frame).map_err(|e| Corrupt(e.to_string()))
+    read(frame)
 }
 
 pub fn commitments(frame: &[u8]) -> Result<Vec<Commitment>, Corrupt> {
-    postcard::from_bytes(frame).map_err(|e| Corrupt(e.to_string()))
+    read(frame)
 }
 
 /// Byte ranges of frames in the answer.
