@@ -150,7 +150,7 @@ pub fn parse_json(bytes: &[u8]) -> Result<Dataset, Fatal> {
         "" => format!("/records/{i}"),
         f => format!("/records/{i}/{f}"),
     };
-    b.ds.records.reserve(records.len());
+    b.reserve(records.len());
     for (i, r) in records.iter().enumerate() {
         b.record(i, r, &arena, &locate);
     }

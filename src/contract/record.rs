@@ -216,6 +216,15 @@ impl Quarter {
     pub fn year_before(self) -> Option<Quarter> {
         Quarter::new(self.year.checked_sub(1)?, self.q)
     }
+
+    /// Every quarter `new` accepts, 1000-Q1 to 9999-Q4: the range of `ordinal`.
+    pub const COUNT: usize = 9000 * 4;
+
+    /// The quarter's place in time, from 0 (1000-Q1): orders as `Ord` does, and
+    /// indexes a table of every quarter, so grouping by period needs no sort.
+    pub fn ordinal(self) -> usize {
+        (usize::from(self.year) - 1000) * 4 + usize::from(self.q) - 1
+    }
 }
 
 impl FromStr for Quarter {
@@ -423,10 +432,13 @@ impl Dataset {
 
     /// Every quarter that has at least one accepted record, oldest first.
     pub fn periods(&self) -> Vec<Quarter> {
-        let mut periods: Vec<Quarter> = self.records.iter().map(|r| r.period).collect();
-        crate::score::sort::sort_by(&mut periods, Quarter::cmp);
-        periods.dedup();
-        periods
+        // A mark per possible quarter: one pass over the records, not a sort of
+        // them (a 5,000-partner feed has 800,000 records and 8 periods).
+        let mut seen: Vec<Option<Quarter>> = vec![None; Quarter::COUNT];
+        for r in &self.records {
+            seen[r.period.ordinal()] = Some(r.period);
+        }
+        seen.into_iter().flatten().collect()
     }
 }
 

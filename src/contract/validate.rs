@@ -4,19 +4,23 @@
 use super::catalogue;
 use super::raw::{Arena, RawField, RawRecord};
 use super::record::*;
+use rustc_hash::FxHashMap;
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// Says where field `field` of input record `index` is, in the input's own terms.
 pub(crate) type Locate<'a> = &'a dyn Fn(usize, &str) -> String;
 
 pub(crate) struct Builder {
     pub ds: Dataset,
-    partner_ids: HashMap<String, u32>,
+    partner_ids: FxHashMap<String, u32>,
     partner_origin: Vec<String>,
-    metric_keys: HashMap<String, u32>,
-    rejected_metrics: HashMap<String, String>,
-    seen: HashMap<(u32, Quarter, Side, u32), u32>,
+    metric_keys: FxHashMap<String, u32>,
+    rejected_metrics: FxHashMap<String, String>,
+    seen: FxHashMap<(u32, Quarter, Side, u32), u32>,
+    /// The partner of the record before, as feeds list a partner's records
+    /// together: most records find theirs without a lookup.
+    last_partner: (String, u32),
     /// Where the feed declares metrics, for the "unknown metric" hint.
     pub metric_hint: &'static str,
 }
@@ -35,11 +39,12 @@ impl Builder {
                 metrics,
                 ..Dataset::default()
             },
-            partner_ids: HashMap::new(),
+            partner_ids: FxHashMap::default(),
             partner_origin: Vec::new(),
             metric_keys,
-            rejected_metrics: HashMap::new(),
-            seen: HashMap::new(),
+            rejected_metrics: FxHashMap::default(),
+            seen: FxHashMap::default(),
+            last_partner: (String::new(), 0),
             metric_hint,
         }
     }
@@ -60,6 +65,25 @@ impl Builder {
         self.ds.partners.push(partner);
         self.partner_origin.push(location);
         Ok(i)
+    }
+
+    /// Room for `n` more records, so neither the list nor the duplicate check
+    /// grows by copying as a large feed is read.
+    pub fn reserve(&mut self, n: usize) {
+        self.ds.records.reserve(n);
+        self.seen.reserve(n);
+    }
+
+    /// `partner_by_id` for a record, remembering the last answer.
+    fn record_partner(&mut self, id: &str) -> Option<u32> {
+        if !id.is_empty() && self.last_partner.0 == id {
+            return Some(self.last_partner.1);
+        }
+        let found = self.partner_by_id(id)?;
+        self.last_partner.0.clear();
+        self.last_partner.0.push_str(id);
+        self.last_partner.1 = found;
+        Some(found)
     }
 
     pub fn partner_by_id(&self, id: &str) -> Option<u32> {
@@ -190,7 +214,7 @@ impl Builder {
         let text = |i: usize| arena.text(&fields[i]);
 
         let partner = match text(0) {
-            Some(id) => match self.partner_by_id(id) {
+            Some(id) => match self.record_partner(id) {
                 Some(p) => Some(p),
                 None => {
                     fail("partner", self.unknown_partner(id));
@@ -285,28 +309,28 @@ impl Builder {
             Ok(floor),
         ) = (partner, period, side, metric, value, target, floor)
         {
-            let key = (partner, period, side, metric);
-            if let Some(&earlier) = self.seen.get(&key) {
-                fail(
+            match self.seen.entry((partner, period, side, metric)) {
+                Entry::Occupied(earlier) => fail(
                     "",
                     format!(
                         "duplicate of the earlier record at {} (same partner, period, side and metric); only the first is kept",
-                        locate(earlier as usize, "")
+                        locate(*earlier.get() as usize, "")
                     ),
-                );
-            } else {
-                self.seen.insert(key, index as u32);
-                self.ds.records.push(Record {
-                    partner,
-                    period,
-                    side,
-                    metric,
-                    value,
-                    target,
-                    floor,
-                });
-                self.ds.counts.accepted += 1;
-                return;
+                ),
+                Entry::Vacant(slot) => {
+                    slot.insert(index as u32);
+                    self.ds.records.push(Record {
+                        partner,
+                        period,
+                        side,
+                        metric,
+                        value,
+                        target,
+                        floor,
+                    });
+                    self.ds.counts.accepted += 1;
+                    return;
+                }
             }
         }
         self.ds.counts.rejected += 1;

@@ -3,7 +3,7 @@
 use super::alignment::Ratings;
 use super::{attainment, fairness, trend, Fairness, Kpi, PerSide, PerSideOpt, Scorecard, Shares};
 use crate::contract::{Dataset, Quarter, Record, Side, Unit};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Every (partner, period) scorecard of a dataset, with trends filled in.
 #[derive(Debug, Clone, Default)]
@@ -12,26 +12,22 @@ pub struct ScoreBook {
     pub scorecards: Vec<Scorecard>,
     /// Every period with a record, oldest first.
     pub periods: Vec<Quarter>,
-    index: HashMap<(usize, Quarter), usize>,
+    index: FxHashMap<(usize, Quarter), usize>,
 }
 
 impl ScoreBook {
     pub fn new(ds: &Dataset) -> ScoreBook {
-        let key = |i: usize| {
-            let r = &ds.records[i];
-            (r.partner, r.period, r.side, r.metric)
-        };
-        // Keys are unique (duplicates are rejected), so every sort gives the one
-        // order there is: the shared small one in the wasm, the inlined one natively
-        // (millions of records in pipelines and benches).
-        #[cfg(target_arch = "wasm32")]
-        let order = super::sort::order(ds.records.len(), &mut |a, b| key(a).cmp(&key(b)));
-        #[cfg(not(target_arch = "wasm32"))]
-        let order = {
-            let mut order: Vec<u32> = (0..ds.records.len() as u32).collect();
-            order.sort_unstable_by_key(|&i| key(i as usize));
-            order
-        };
+        // Grouped by partner, then period; within a scorecard by side, then metric.
+        let r = |i: usize| &ds.records[i];
+        let order = super::sort::order_by_keys(
+            ds.records.len(),
+            &[
+                (&|i| r(i).partner as usize, ds.partners.len()),
+                (&|i| r(i).period.ordinal(), Quarter::COUNT),
+                (&|i| r(i).side.index(), 2),
+                (&|i| r(i).metric as usize, ds.metrics.len()),
+            ],
+        );
         let mut scorecards = Vec::new();
         let mut start = 0;
         while start < order.len() {
@@ -68,7 +64,7 @@ impl ScoreBook {
         let mut book = ScoreBook {
             scorecards: Vec::with_capacity(scorecards.len()),
             periods,
-            index: HashMap::with_capacity(scorecards.len()),
+            index: FxHashMap::with_capacity_and_hasher(scorecards.len(), Default::default()),
         };
         book.extend(scorecards);
         book

@@ -16,8 +16,8 @@ mod keep;
 
 use crate::contract::{self, Commitment, Dataset, Fatal, Format, Quarter};
 use crate::score::{ScoreBook, Scorecard};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// Scorecards per frame: a frame decodes in a few milliseconds on a slow phone.
@@ -193,7 +193,7 @@ pub fn split_frames(
 /// so no single task indexes them all: restores what does not travel (each
 /// scorecard's partner index, the lookup index).
 pub struct BookBuilder<'a> {
-    partners: HashMap<&'a str, usize>,
+    partners: FxHashMap<&'a str, usize>,
     book: ScoreBook,
 }
 
