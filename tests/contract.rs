@@ -1413,3 +1413,87 @@ fn format_detect_finally_uses_the_first_byte() {
     // Documented: a JSON file starting with a byte-order mark is detected as CSV by the byte.
     assert_eq!(d(None, None, b"\xEF\xBB\xBF{}"), Format::Csv);
 }
+
+// ------------------------------------------- records checked as they are read
+
+/// The same document written with its blocks before the records and after
+/// them: the records are checked as read in the first, after the whole
+/// document in the second (a block the records depend on came late), and
+/// both give the same dataset, rejections and their order included.
+#[test]
+fn blocks_before_or_after_the_records_give_the_same_dataset() {
+    let records = json!([
+        acme("vendor", "mdf", json!(1000)),
+        acme("partner", "certified_staff", json!(500)),
+        acme("partner", "mdf", json!("lots")),
+        rec("nobody", "2026-Q2", "vendor", "mdf", json!(1)),
+        acme("vendor", "mdf", json!(2000)),
+        rec("globex", "2026-Q2", "vendor", "custom_fee", json!(300)),
+        json!(7),
+    ]);
+    let blocks = [
+        ("vendor", json!({ "name": "Initech" })),
+        ("currency", json!("EUR")),
+        ("partners", partners()),
+        (
+            "metrics",
+            json!([{ "key": "custom_fee", "label": "Fee", "pillar": "investment", "unit": "currency", "better": "higher" }]),
+        ),
+        (
+            "thresholds",
+            json!({ "fairness_green": 1.2, "fairness_amber": 1.5 }),
+        ),
+    ];
+    let write = |first: bool| {
+        let mut parts = vec![format!("\"schema\": \"{SCHEMA}\"")];
+        let blocks: Vec<String> = blocks
+            .iter()
+            .map(|(k, v)| format!("\"{k}\": {v}"))
+            .collect();
+        let records = format!("\"records\": {records}");
+        if first {
+            parts.extend(blocks);
+            parts.push(records);
+        } else {
+            parts.push(records);
+            parts.extend(blocks);
+        }
+        format!("{{{}}}", parts.join(", "))
+    };
+    let (before, after) = (json_ok(&write(true)), json_ok(&write(false)));
+    assert_eq!(before, after);
+    // The custom metric was declared, so globex's fee counts; four are rejected.
+    assert_eq!(counts(&before), (7, 3, 4));
+    assert_eq!(before.currency, "EUR");
+    let locations: Vec<&str> = before
+        .rejected
+        .iter()
+        .map(|r| r.location.as_str())
+        .collect();
+    // The vendor block's own rejection (no id) comes first in both.
+    assert_eq!(
+        locations,
+        [
+            "/vendor/id",
+            "/records/2/value",
+            "/records/3/partner",
+            "/records/4",
+            "/records/6"
+        ]
+    );
+}
+
+/// A second "records" key replaces the first, as any JSON object's key does.
+#[test]
+fn a_second_records_key_wins() {
+    let text = format!(
+        "{{\"schema\": \"{SCHEMA}\", \"partners\": {}, \"records\": [{}], \"records\": [{}, {}]}}",
+        partners(),
+        acme("vendor", "mdf", json!(1)),
+        acme("vendor", "mdf", json!(2)),
+        acme("partner", "mdf", json!(3)),
+    );
+    let ds = json_ok(&text);
+    assert_eq!(ds.records.len(), 2);
+    assert_eq!(ds.records[0].value, 2.0);
+}

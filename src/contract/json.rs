@@ -1,14 +1,19 @@
-//! Reads a JSON document into raw form in one pass. Records go straight into the
-//! compact `RawRecord` form (no `serde_json::Value` per record), which keeps
-//! memory near the size of the input; the small blocks are read as `Value`.
+//! Reads a JSON document in one pass; the small blocks are read as `Value`.
+//! Where the blocks that records are checked against (partners, metrics and
+//! the rest) come before the records, as every writer we know puts them, each
+//! record is checked as soon as it is read and nothing of it is kept but the
+//! accepted `Record`. Otherwise the records are kept in the compact `RawRecord`
+//! form (no `Value` per record) and checked after the whole document is read;
+//! a block that turns up after the records sends the caller back to that way.
 
 use super::raw::{Arena, RawField, RawRecord, RECORD_FIELDS};
+use super::validate::{Builder, Locate};
 use super::Fatal;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::fmt;
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct RawDocument {
     pub schema: Option<Value>,
     pub vendor: Option<Value>,
@@ -18,17 +23,35 @@ pub(crate) struct RawDocument {
     pub records: Option<RawRecords>,
     pub commitments: Option<Value>,
     pub thresholds: Option<Value>,
+    /// The builder that checked the records as they were read (`Checked`).
+    pub checked: Option<Builder>,
+    /// A block records are checked against, or the records again, came after
+    /// the records: what was checked may be wrong, read again with `Check::After`.
+    pub late: bool,
 }
 
-#[derive(Debug)]
 pub(crate) enum RawRecords {
     List(Vec<RawRecord>),
     NotArray(&'static str),
+    /// Checked as they were read, into `RawDocument::checked`.
+    Checked,
 }
 
-pub(crate) fn read(bytes: &[u8], arena: &mut Arena) -> Result<RawDocument, Fatal> {
+/// When records are checked.
+#[derive(Clone, Copy)]
+pub(crate) enum Check<'a> {
+    /// As they are read: `start` makes the builder from the blocks read so far.
+    AsRead {
+        start: fn(&RawDocument) -> Builder,
+        locate: Locate<'a>,
+    },
+    /// After the whole document: the records are kept raw.
+    After,
+}
+
+pub(crate) fn read(bytes: &[u8], arena: &mut Arena, check: Check) -> Result<RawDocument, Fatal> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let doc = DocSeed { arena }
+    let doc = DocSeed { arena, check }
         .deserialize(&mut de)
         .and_then(|doc| de.end().map(|()| doc));
     doc.map_err(|e| {
@@ -80,6 +103,7 @@ macro_rules! other_kinds {
 
 struct DocSeed<'a> {
     arena: &'a mut Arena,
+    check: Check<'a>,
 }
 
 impl<'de> DeserializeSeed<'de> for DocSeed<'_> {
@@ -100,25 +124,81 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
             let slot = match key.as_str() {
                 "records" => {
                     let arena = &mut *self.arena;
-                    doc.records = Some(map.next_value_seed(RecordsSeed { arena })?);
+                    doc.late |= doc.records.is_some();
+                    doc.records = Some(match self.check {
+                        Check::AsRead { start, locate } => {
+                            let mut b = start(&doc);
+                            let records = map.next_value_seed(CheckedSeed {
+                                b: &mut b,
+                                arena,
+                                locate,
+                            })?;
+                            doc.checked = Some(b);
+                            records
+                        }
+                        Check::After => map.next_value_seed(RecordsSeed { arena })?,
+                    });
                     continue;
                 }
                 "schema" => &mut doc.schema,
-                "vendor" => &mut doc.vendor,
-                "currency" => &mut doc.currency,
-                "partners" => &mut doc.partners,
-                "metrics" => &mut doc.metrics,
                 "commitments" => &mut doc.commitments,
-                "thresholds" => &mut doc.thresholds,
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                    continue;
+                checked_against => {
+                    doc.late |= doc.checked.is_some();
+                    match checked_against {
+                        "vendor" => &mut doc.vendor,
+                        "currency" => &mut doc.currency,
+                        "partners" => &mut doc.partners,
+                        "metrics" => &mut doc.metrics,
+                        "thresholds" => &mut doc.thresholds,
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                            continue;
+                        }
+                    }
                 }
             };
             *slot = Some(map.next_value::<Value>()?);
         }
         Ok(doc)
     }
+}
+
+/// The records array, each record checked by the builder once it is read.
+struct CheckedSeed<'a, 'l> {
+    b: &'a mut Builder,
+    arena: &'a mut Arena,
+    locate: Locate<'l>,
+}
+
+impl<'de> DeserializeSeed<'de> for CheckedSeed<'_, '_> {
+    type Value = RawRecords;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<RawRecords, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for CheckedSeed<'_, '_> {
+    type Value = RawRecords;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of records")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawRecords, A::Error> {
+        let mut index = 0;
+        loop {
+            // One record's strings at a time: the arena stays a few bytes long.
+            self.arena.clear();
+            let Some(r) = seq.next_element_seed(RecordSeed {
+                arena: &mut *self.arena,
+            })?
+            else {
+                break;
+            };
+            self.b.record(index, &r, self.arena, self.locate);
+            index += 1;
+        }
+        Ok(RawRecords::Checked)
+    }
+    other_kinds!(RawRecords::NotArray; map);
 }
 
 struct RecordsSeed<'a> {
@@ -167,8 +247,8 @@ impl<'de> Visitor<'de> for RecordSeed<'_> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawRecord, A::Error> {
         let mut fields = [RawField::Missing; 7];
-        while let Some(key) = map.next_key::<KeyName>()? {
-            match RECORD_FIELDS.iter().position(|f| *f == key.0) {
+        while let Some(key) = map.next_key::<RecordKey>()? {
+            match key.0 {
                 Some(i) => {
                     fields[i] = map.next_value_seed(FieldSeed {
                         arena: &mut *self.arena,
@@ -184,24 +264,20 @@ impl<'de> Visitor<'de> for RecordSeed<'_> {
     other_kinds!(RawRecord::NotObject; seq);
 }
 
-/// A record key, borrowed when the input allows it.
-struct KeyName(String);
+/// Which of `RECORD_FIELDS` a record key names, if any: found in the text
+/// the parser hands over, so no key is copied (a large feed has millions).
+struct RecordKey(Option<usize>);
 
-impl<'de> de::Deserialize<'de> for KeyName {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<KeyName, D::Error> {
+impl<'de> de::Deserialize<'de> for RecordKey {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<RecordKey, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
-            type Value = KeyName;
+            type Value = RecordKey;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a key")
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyName, E> {
-                // Only the seven record keys matter; others are skipped unread.
-                Ok(KeyName(if v.len() <= 8 {
-                    v.to_string()
-                } else {
-                    String::new()
-                }))
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RecordKey, E> {
+                Ok(RecordKey(RECORD_FIELDS.iter().position(|f| *f == v)))
             }
         }
         d.deserialize_str(V)

@@ -119,7 +119,16 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Dataset, Fatal> {
 pub fn parse_json(bytes: &[u8]) -> Result<Dataset, Fatal> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut arena = raw::Arena::default();
-    let doc = json::read(bytes, &mut arena)?;
+    let as_read = json::Check::AsRead {
+        start: builder,
+        locate: &locate_record,
+    };
+    let mut doc = json::read(bytes, &mut arena, as_read)?;
+    if doc.late {
+        // A block the records are checked against came after them: check
+        // them again once everything is read (rare; the answer is the same).
+        doc = json::read(bytes, &mut arena, json::Check::After)?;
+    }
     match &doc.schema {
         Some(serde_json::Value::String(s)) if s == SCHEMA => {}
         Some(serde_json::Value::String(s)) => {
@@ -134,11 +143,28 @@ pub fn parse_json(bytes: &[u8]) -> Result<Dataset, Fatal> {
             })
         }
     }
-    let records = match doc.records {
+    let mut b = match doc.records.take() {
         None | Some(json::RawRecords::NotArray("null")) => return Err(Fatal::MissingRecords),
         Some(json::RawRecords::NotArray(kind)) => return Err(Fatal::RecordsNotArray(kind)),
-        Some(json::RawRecords::List(list)) => list,
+        Some(json::RawRecords::Checked) => match doc.checked.take() {
+            Some(b) => b,
+            None => return Err(Fatal::MissingRecords),
+        },
+        Some(json::RawRecords::List(records)) => {
+            let mut b = builder(&doc);
+            b.reserve(records.len());
+            for (i, r) in records.iter().enumerate() {
+                b.record(i, r, &arena, &locate_record);
+            }
+            b
+        }
     };
+    validate::commitments(&mut b, &doc.commitments);
+    Ok(b.finish())
+}
+
+/// The builder records are checked by, from the document's other blocks.
+fn builder(doc: &json::RawDocument) -> validate::Builder {
     let mut b =
         validate::Builder::new("declare it in /metrics with key, label, pillar, unit and better");
     validate::vendor(&mut b, &doc.vendor);
@@ -146,15 +172,12 @@ pub fn parse_json(bytes: &[u8]) -> Result<Dataset, Fatal> {
     validate::partners(&mut b, &doc.partners);
     validate::metrics(&mut b, &doc.metrics);
     validate::thresholds(&mut b, &doc.thresholds);
-    let locate = |i: usize, field: &str| match field {
+    b
+}
+
+fn locate_record(i: usize, field: &str) -> String {
+    match field {
         "" => format!("/records/{i}"),
         f => format!("/records/{i}/{f}"),
-    };
-    b.reserve(records.len());
-    for (i, r) in records.iter().enumerate() {
-        b.record(i, r, &arena, &locate);
     }
-    drop(records);
-    validate::commitments(&mut b, &doc.commitments);
-    Ok(b.finish())
 }
