@@ -76,8 +76,10 @@ names=()
 [ "${PS_KEEP_NAMES:-}" = 1 ] && names=(-g)
 if [ "$PROFILE" = release ]; then
   for wasm in "$STAGE"/*.wasm; do
+    # The producers and target-features sections say which tools made the file;
+    # no browser reads them (about 300 B each before compression).
     quiet wasm-opt -Oz "${names[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals "$wasm" -o "$wasm"
+      --enable-mutable-globals --strip-producers --strip-target-features "$wasm" -o "$wasm"
   done
   # ES modules: exports, import.meta.url and the chunk URLs are kept as they are.
   find "$STAGE" -name '*.js' ! -name embed.js -print0 | while IFS= read -r -d '' js; do
