@@ -23,6 +23,18 @@ extern "C" {
     fn sleep(ms: f64, signal: &web_sys::AbortSignal) -> js_sys::Promise;
 }
 
+#[wasm_bindgen(module = "/src/embed/early.js")]
+extern "C" {
+    /// The download embed.js started for this element, if it is this request;
+    /// `None` aborts it (as does any other request).
+    fn take_early_feed(
+        host: &web_sys::HtmlElement,
+        url: &str,
+        credentials: &str,
+        signal: Option<web_sys::AbortSignal>,
+    ) -> Option<js_sys::Promise>;
+}
+
 /// Retries after network errors and 5xx: 3 at most, 0.5 s, 1 s, 2 s apart.
 const RETRIES: u32 = 3;
 
@@ -71,6 +83,7 @@ impl Loader {
 
     /// Aborts what is running and ends every loop: the element left the page.
     pub fn stop(&self) {
+        self.early(None, "", None);
         let mut inner = self.inner.borrow_mut();
         inner.stopped = true;
         inner.generation = inner.generation.wrapping_add(1);
@@ -98,6 +111,20 @@ impl Loader {
         });
         let this = Rc::clone(self);
         wasm_bindgen_futures::spawn_local(async move { this.run(generation).await });
+    }
+
+    /// Takes over (with `signal`) or aborts (without) the early download of this
+    /// element's feed, if embed.js started one and it is still there.
+    fn early(
+        &self,
+        signal: Option<web_sys::AbortSignal>,
+        url: &str,
+        credentials: Option<&str>,
+    ) -> Option<js_sys::Promise> {
+        self.state
+            .host
+            .try_with_value(|host| take_early_feed(host, url, credentials.unwrap_or(""), signal))
+            .flatten()
     }
 
     fn current(&self, generation: u32) -> bool {
@@ -186,6 +213,7 @@ impl Loader {
             .try_with_untracked(|a| max_bytes(a.max_bytes.as_deref()))
             .ok_or(Failure::Aborted)?;
         if let Some(data) = data {
+            self.early(None, "", None);
             let chunks = JsFuture::from(engine::data_chunks(&data)).await;
             if !self.current(generation) {
                 return Err(Failure::Aborted);
@@ -229,6 +257,7 @@ impl Loader {
             })
             .ok_or(Failure::Aborted)?;
         let Some(src) = src else {
+            self.early(None, "", None);
             return Err(Failure::Load(LoadError {
                 kind: "config",
                 message: "No data to show: set the src attribute or the data property.".into(),
@@ -239,7 +268,10 @@ impl Loader {
         let url = resolve(&src);
         let mut attempt = 0;
         loop {
-            match self.fetch(&url, credentials.as_deref(), timeout, max).await {
+            match self
+                .fetch(&url, credentials.as_deref(), timeout, max, attempt == 0)
+                .await
+            {
                 Ok((chunks, content_type)) => {
                     let format = engine::detect(content_type.as_deref(), Some(&url), &chunks);
                     return self.model(chunks, format, Some(&url), generation).await;
@@ -292,6 +324,7 @@ impl Loader {
         credentials: Option<&str>,
         timeout: f64,
         max: f64,
+        first: bool,
     ) -> Result<(js_sys::Array, Option<String>), Failure> {
         let Some(controller) = self.controller() else {
             return Err(Failure::Aborted);
@@ -312,18 +345,30 @@ impl Loader {
             )
             .ok()
         });
+        let (mode, credentials) = match credentials {
+            Some("omit") => (RequestCredentials::Omit, "omit"),
+            Some("include") => (RequestCredentials::Include, "include"),
+            _ => (RequestCredentials::SameOrigin, "same-origin"),
+        };
         let mut request = Request::get(url)
-            .credentials(match credentials {
-                Some("omit") => RequestCredentials::Omit,
-                Some("include") => RequestCredentials::Include,
-                _ => RequestCredentials::SameOrigin,
-            })
+            .credentials(mode)
             .abort_signal(Some(&controller.signal()));
-        if let Some(token) = self.inner.borrow().token.as_deref() {
+        let token = self.inner.borrow().token.clone();
+        if let Some(token) = token.as_deref() {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
+        // Only the first attempt without a token is the request embed.js made.
+        let signal = (first && token.is_none()).then(|| controller.signal());
+        let early = self.early(signal, url, Some(credentials));
         let result = async {
-            let response = request.send().await.map_err(Read::Failed)?;
+            let response = match early {
+                Some(early) => JsFuture::from(early)
+                    .await
+                    .and_then(|r| r.dyn_into::<web_sys::Response>())
+                    .map(gloo_net::http::Response::from)
+                    .map_err(Read::from_js)?,
+                None => request.send().await.map_err(Read::Failed)?,
+            };
             let status = response.status();
             let content_type = response.headers().get("content-type");
             let status_text = response.status_text();

@@ -270,6 +270,43 @@ pageTest(env, '9c. the token property authorises the request and is never reflec
   }
 });
 
+pageTest(env, '9d. the feed downloads beside the wasm, and the widget takes that response over: one request', async (h) => {
+  const path = '/sample.json?t=early';
+  let wasmAnswered = Infinity;
+  let feedAsked = Infinity;
+  // The wasm arrives a second late: a feed asked for only once the widget runs would come after it.
+  await h.page.route(/partner-scorecard-web_bg\.wasm$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    wasmAnswered = Date.now();
+    await route.continue();
+  });
+  h.page.on('request', (req) => { if (req.url().endsWith(path)) feedAsked = Math.min(feedAsked, Date.now()); });
+  await h.open(hostPage(`<partner-scorecard id="e" src="{{DATA}}${path}" partner="P-00001" period="${PERIOD}"></partner-scorecard>`));
+  await h.waitEvent('scorecard-ready', { target: 'e' });
+  await assertFigures(h, '#e', engineCard('P-00001'));
+  assert.ok(feedAsked < wasmAnswered, `the feed was asked for ${wasmAnswered - feedAsked} ms before the wasm arrived`);
+  assert.equal(h.env.hits(path), 1, 'the widget used that download: no second request');
+});
+
+pageTest(env, '9e. a token set before the widget loads goes with the one request; a data property means none', async (h) => {
+  const before = h.env.requests.length;
+  await h.open(hostPage(`
+    <partner-scorecard id="t" src="{{DATA}}/auth" partner="P-00001" period="${PERIOD}"></partner-scorecard>
+    <partner-scorecard id="d" src="{{DATA}}/sample.json?t=early-data" partner="P-00001" period="${PERIOD}"></partner-scorecard>
+    <script>
+      document.getElementById('t').token = ${JSON.stringify(TOKEN)};
+      document.getElementById('d').data = ${JSON.stringify(env.feeds.json)};
+    </script>`));
+  await h.waitEvent('scorecard-ready', { target: 't' });
+  await h.waitEvent('scorecard-ready', { target: 'd' });
+  await assertFigures(h, '#t', engineCard('P-00001'));
+  const sent = h.env.requests.slice(before);
+  const auth = sent.filter((r) => r.path === '/auth');
+  assert.equal(auth.length, 1, 'one request for the token-protected feed');
+  assert.equal(auth[0].authorization, `Bearer ${TOKEN}`, 'and it carried the token');
+  assert.equal(sent.filter((r) => r.key === '/sample.json?t=early-data').length, 0, 'nothing fetched where the data property is set');
+});
+
 pageTest(env, '3b. the credentials attribute decides whether cookies go to the data origin', async (h) => {
   await h.page.context().addCookies([{ name: 'session', value: 'c00kie', domain: '127.0.0.1', path: '/' }]);
   await h.open(hostPage(`
