@@ -140,6 +140,8 @@ pageTest(env, 'deck quadrant 2. arrows move through the partners while the plot 
   await h.waitText('#s', 'slide-counter', `${BALANCE + 2} / ${DECK_TOTAL}`);
   await h.page.keyboard.press('ArrowLeft');
   await h.waitText('#s', 'slide-counter', `${BALANCE + 1} / ${DECK_TOTAL}`);
+  // The slide came back; its plot is drawn just after the slide's first paint.
+  await h.waitVisible('#s', 'quadrant-points');
   // Shift+Tab goes back to the plot; Esc there leaves the deck, as everywhere in it.
   await h.page.keyboard.press('Shift+Tab');
   assert.equal(await focusedId(h), 'quadrant-points');
