@@ -128,15 +128,26 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
                     doc.records = Some(match self.check {
                         Check::AsRead { start, locate } => {
                             let mut b = start(&doc);
-                            let records = map.next_value_seed(CheckedSeed {
-                                b: &mut b,
+                            // One record's strings at a time: the arena stays a few bytes long.
+                            let mut check = |i: usize, r: RawRecord, arena: &mut Arena| {
+                                b.record(i, &r, arena, locate);
+                                arena.clear();
+                            };
+                            let array = map.next_value_seed(RecordsSeed {
                                 arena,
-                                locate,
+                                each: &mut check,
                             })?;
                             doc.checked = Some(b);
-                            records
+                            array.map_or_else(RawRecords::NotArray, |()| RawRecords::Checked)
                         }
-                        Check::After => map.next_value_seed(RecordsSeed { arena })?,
+                        Check::After => {
+                            let mut list = Vec::new();
+                            let array = map.next_value_seed(RecordsSeed {
+                                arena,
+                                each: &mut |_, r, _| list.push(r),
+                            })?;
+                            array.map_or_else(RawRecords::NotArray, |()| RawRecords::List(list))
+                        }
                     });
                     continue;
                 }
@@ -163,70 +174,38 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
     }
 }
 
-/// The records array, each record checked by the builder once it is read.
-struct CheckedSeed<'a, 'l> {
-    b: &'a mut Builder,
-    arena: &'a mut Arena,
-    locate: Locate<'l>,
-}
-
-impl<'de> DeserializeSeed<'de> for CheckedSeed<'_, '_> {
-    type Value = RawRecords;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<RawRecords, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for CheckedSeed<'_, '_> {
-    type Value = RawRecords;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of records")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawRecords, A::Error> {
-        let mut index = 0;
-        loop {
-            // One record's strings at a time: the arena stays a few bytes long.
-            self.arena.clear();
-            let Some(r) = seq.next_element_seed(RecordSeed {
-                arena: &mut *self.arena,
-            })?
-            else {
-                break;
-            };
-            self.b.record(index, &r, self.arena, self.locate);
-            index += 1;
-        }
-        Ok(RawRecords::Checked)
-    }
-    other_kinds!(RawRecords::NotArray; map);
-}
-
+/// The records array: hands each record to `each` with its index, as it is
+/// read. Its value says whether it was an array, or what else it was.
 struct RecordsSeed<'a> {
     arena: &'a mut Arena,
+    each: &'a mut dyn FnMut(usize, RawRecord, &mut Arena),
 }
 
+type ArrayOr = Result<(), &'static str>;
+
 impl<'de> DeserializeSeed<'de> for RecordsSeed<'_> {
-    type Value = RawRecords;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<RawRecords, D::Error> {
+    type Value = ArrayOr;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<ArrayOr, D::Error> {
         d.deserialize_any(self)
     }
 }
 
 impl<'de> Visitor<'de> for RecordsSeed<'_> {
-    type Value = RawRecords;
+    type Value = ArrayOr;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an array of records")
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawRecords, A::Error> {
-        let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ArrayOr, A::Error> {
+        let mut index = 0;
         while let Some(r) = seq.next_element_seed(RecordSeed {
             arena: &mut *self.arena,
         })? {
-            list.push(r);
+            (self.each)(index, r, self.arena);
+            index += 1;
         }
-        Ok(RawRecords::List(list))
+        Ok(Ok(()))
     }
-    other_kinds!(RawRecords::NotArray; map);
+    other_kinds!(Err; map);
 }
 
 struct RecordSeed<'a> {
