@@ -159,12 +159,27 @@ const PERIOD = '2026-Q3';
 const PARTNER = 'P-00001';
 
 /** Opens PARTNER's scorecard and presents it: the deck on its first slide. */
+/** Waits until the deck's request for full screen has settled (granted, refused, or 2 s
+ *  without an answer where the engine never answers): an Esc pressed while WebKit is still
+ *  entering full screen is the browser's, which cancels the transition instead of reaching the deck. */
+async function fullScreenSettled(c) {
+  await c.evaluate(() => new Promise((resolve) => {
+    if (document.fullscreenElement ?? document.webkitFullscreenElement) return resolve(true);
+    const timer = setTimeout(() => resolve(false), 2000);
+    const done = () => { clearTimeout(timer); resolve(true); };
+    for (const type of ['fullscreenchange', 'fullscreenerror', 'webkitfullscreenchange', 'webkitfullscreenerror']) {
+      document.addEventListener(type, done, { once: true });
+    }
+  }));
+}
+
 async function openDeck(c) {
   await c.open(`<partner-scorecard id="s" src="${c.env.dataOrigin}/sample.json" partner="${PARTNER}"></partner-scorecard>`);
   await c.waitEvent('scorecard-ready', 's');
   await c.waitFor(() => !!document.querySelector('#s').shadowRoot.querySelector('[data-testid="present"]'), null, 'Present');
   await c.click('#s', '[data-testid="present"]');
   await c.waitText('#s', 'slide-counter', `1 / ${DECK_TOTAL}`);
+  await fullScreenSettled(c);
 }
 
 export const CASES = [
@@ -366,6 +381,7 @@ export const CASES = [
         const root = document.querySelector('#s').shadowRoot;
         return root.querySelector('[data-testid="deck"]')?.contains(root.activeElement);
       }, null, 'the deck to have the focus');
+      await fullScreenSettled(c);
       await c.press('Escape');
       await c.waitFor(() => !document.querySelector('#s').shadowRoot.querySelector('[data-testid="deck"]'), null, 'the deck to close');
     },
