@@ -23,8 +23,6 @@ pub(crate) struct RawDocument {
     pub records: Option<RawRecords>,
     pub commitments: Option<Value>,
     pub thresholds: Option<Value>,
-    /// The builder that checked the records as they were read (`Checked`).
-    pub checked: Option<Builder>,
     /// A block records are checked against, or the records again, came after
     /// the records: what was checked may be wrong, read again with `Check::After`.
     pub late: bool,
@@ -33,8 +31,8 @@ pub(crate) struct RawDocument {
 pub(crate) enum RawRecords {
     List(Vec<RawRecord>),
     NotArray(&'static str),
-    /// Checked as they were read, into `RawDocument::checked`.
-    Checked,
+    /// Checked as they were read, by this builder.
+    Checked(Box<Builder>),
 }
 
 /// When records are checked.
@@ -137,8 +135,10 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
                                 arena,
                                 each: &mut check,
                             })?;
-                            doc.checked = Some(b);
-                            array.map_or_else(RawRecords::NotArray, |()| RawRecords::Checked)
+                            match array {
+                                Ok(()) => RawRecords::Checked(Box::new(b)),
+                                Err(kind) => RawRecords::NotArray(kind),
+                            }
                         }
                         Check::After => {
                             let mut list = Vec::new();
@@ -154,7 +154,7 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
                 "schema" => &mut doc.schema,
                 "commitments" => &mut doc.commitments,
                 checked_against => {
-                    doc.late |= doc.checked.is_some();
+                    doc.late |= doc.records.is_some();
                     match checked_against {
                         "vendor" => &mut doc.vendor,
                         "currency" => &mut doc.currency,

@@ -146,10 +146,7 @@ pub fn parse_json(bytes: &[u8]) -> Result<Dataset, Fatal> {
     let mut b = match doc.records.take() {
         None | Some(json::RawRecords::NotArray("null")) => return Err(Fatal::MissingRecords),
         Some(json::RawRecords::NotArray(kind)) => return Err(Fatal::RecordsNotArray(kind)),
-        Some(json::RawRecords::Checked) => match doc.checked.take() {
-            Some(b) => b,
-            None => return Err(Fatal::MissingRecords),
-        },
+        Some(json::RawRecords::Checked(b)) => *b,
         Some(json::RawRecords::List(records)) => {
             let mut b = builder(&doc);
             b.reserve(records.len());

@@ -433,7 +433,7 @@ impl Dataset {
     /// Every quarter that has at least one accepted record, oldest first.
     pub fn periods(&self) -> Vec<Quarter> {
         // A mark per possible quarter: one pass over the records, not a sort of
-        // them (a 5,000-partner feed has 800,000 records and 8 periods).
+        // them (a 5,000-partner feed has 1.26 M records and 8 periods).
         let mut seen: Vec<Option<Quarter>> = vec![None; Quarter::COUNT];
         for r in &self.records {
             seen[r.period.ordinal()] = Some(r.period);

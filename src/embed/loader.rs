@@ -83,7 +83,7 @@ impl Loader {
 
     /// Aborts what is running and ends every loop: the element left the page.
     pub fn stop(&self) {
-        self.early(None, "", None);
+        self.drop_early();
         let mut inner = self.inner.borrow_mut();
         inner.stopped = true;
         inner.generation = inner.generation.wrapping_add(1);
@@ -113,18 +113,24 @@ impl Loader {
         wasm_bindgen_futures::spawn_local(async move { this.run(generation).await });
     }
 
-    /// Takes over (with `signal`) or aborts (without) the early download of this
-    /// element's feed, if embed.js started one and it is still there.
-    fn early(
+    /// The early download of this element's feed, if embed.js started one and
+    /// it is this request (`signal` then aborts it with the loader's own); any
+    /// other early download is aborted.
+    fn take_early(
         &self,
-        signal: Option<web_sys::AbortSignal>,
         url: &str,
-        credentials: Option<&str>,
+        credentials: &str,
+        signal: Option<web_sys::AbortSignal>,
     ) -> Option<js_sys::Promise> {
         self.state
             .host
-            .try_with_value(|host| take_early_feed(host, url, credentials.unwrap_or(""), signal))
+            .try_with_value(|host| take_early_feed(host, url, credentials, signal))
             .flatten()
+    }
+
+    /// Aborts the early download, if any: this element will not fetch that `src` first.
+    fn drop_early(&self) {
+        self.take_early("", "", None);
     }
 
     fn current(&self, generation: u32) -> bool {
@@ -213,7 +219,7 @@ impl Loader {
             .try_with_untracked(|a| max_bytes(a.max_bytes.as_deref()))
             .ok_or(Failure::Aborted)?;
         if let Some(data) = data {
-            self.early(None, "", None);
+            self.drop_early();
             let chunks = JsFuture::from(engine::data_chunks(&data)).await;
             if !self.current(generation) {
                 return Err(Failure::Aborted);
@@ -257,7 +263,7 @@ impl Loader {
             })
             .ok_or(Failure::Aborted)?;
         let Some(src) = src else {
-            self.early(None, "", None);
+            self.drop_early();
             return Err(Failure::Load(LoadError {
                 kind: "config",
                 message: "No data to show: set the src attribute or the data property.".into(),
@@ -359,7 +365,7 @@ impl Loader {
         }
         // Only the first attempt without a token is the request embed.js made.
         let signal = (first && token.is_none()).then(|| controller.signal());
-        let early = self.early(signal, url, Some(credentials));
+        let early = self.take_early(url, credentials, signal);
         let result = async {
             let response = match early {
                 Some(early) => JsFuture::from(early)
