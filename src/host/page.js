@@ -2,19 +2,55 @@
 // more simply from JS: full screen, the printed handout, and stylesheets in a
 // shadow root. One file, so the first paint fetches one snippet for all of it.
 
+// Full screen's state as this module saw it. WebKit fires fullscreenchange at
+// the next rendering update: on a busy page, or with an Esc right after
+// Present, full screen is entered and left before that, both events then
+// arrive with no fullscreenElement, and "was full, now not" never holds. So
+// the granted requests are remembered here (`entered`), and so are the
+// requests still unanswered when the deck closed (`unwanted`), whose grant
+// would otherwise put the closed deck's element in full screen.
+const pending = new WeakSet();
+const entered = new WeakSet();
+const unwanted = new WeakSet();
+
 // The Fullscreen API returns a promise that rejects where full screen is not
 // allowed (an iframe without allow="fullscreen", no user gesture): an
 // unhandled rejection would reach the host's console, so answer a boolean.
 export function enter_fullscreen(el) {
   if (!el.requestFullscreen) return Promise.resolve(false);
+  unwanted.delete(el);
   try {
-    return el.requestFullscreen({ navigationUI: 'hide' }).then(() => true, () => false);
+    pending.add(el);
+    return el.requestFullscreen({ navigationUI: 'hide' }).then(() => {
+      pending.delete(el);
+      if (unwanted.has(el)) {
+        unwanted.delete(el);
+        exit_fullscreen(el);
+        return false;
+      }
+      if (document.fullscreenElement === el) entered.add(el);
+      return true;
+    }, () => {
+      pending.delete(el);
+      unwanted.delete(el);
+      return false;
+    });
   } catch (_) {
+    pending.delete(el);
     return Promise.resolve(false);
   }
 }
 
+// Whether `el` was granted full screen and has left it since; true once.
+export function left_fullscreen(el) {
+  if (!entered.has(el) || document.fullscreenElement === el) return false;
+  entered.delete(el);
+  return true;
+}
+
 export function exit_fullscreen(el) {
+  if (pending.has(el)) unwanted.add(el);
+  entered.delete(el);
   if (document.fullscreenElement === el && document.exitFullscreen) {
     document.exitFullscreen().catch(() => {});
   }

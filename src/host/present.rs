@@ -11,6 +11,8 @@ extern "C" {
     fn exit_fullscreen_js(el: &HtmlElement);
     #[wasm_bindgen(js_name = is_fullscreen)]
     fn is_fullscreen_js(el: &HtmlElement) -> bool;
+    #[wasm_bindgen(js_name = left_fullscreen)]
+    fn left_fullscreen_js(el: &HtmlElement) -> bool;
     fn print_handout(host: &HtmlElement, done: JsValue, dialog: bool) -> js_sys::Function;
 }
 
@@ -27,6 +29,12 @@ pub fn exit_fullscreen(el: &HtmlElement) {
 
 pub fn is_fullscreen(el: &HtmlElement) -> bool {
     is_fullscreen_js(el)
+}
+
+/// Whether `el` was granted full screen and has left it since the last call;
+/// this holds even when the browser's events came too late to show the entry.
+pub fn left_fullscreen(el: &HtmlElement) -> bool {
+    left_fullscreen_js(el)
 }
 
 /// Opens the browser's print dialog with only `host` on the page; `done` runs

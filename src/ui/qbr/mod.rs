@@ -244,9 +244,14 @@ fn watch_fullscreen(state: State, full: RwSignal<bool>, deck: NodeRef<html::Div>
             .unwrap_or(false);
         let was = full.try_get_untracked().unwrap_or(false);
         let _ = full.try_set(now);
+        // `was` misses a full screen left before its entry event arrived.
+        let left = state
+            .host
+            .try_with_value(present::left_fullscreen)
+            .unwrap_or(false);
         // Printing leaves full screen on purpose; the deck stays over the window.
         let printing = state.printing.try_get_untracked().flatten().is_some();
-        if was && !now && !printing {
+        if (left || (was && !now)) && !printing {
             close(state);
         }
     });
