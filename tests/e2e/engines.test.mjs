@@ -65,7 +65,8 @@ for (const engine of WANTED) {
           await attempt();
         } catch (e) {
           // Only a driver command that never answered earns a second run, in a
-          // fresh session; a failed check fails the case at once.
+          // fresh session (on a fresh driver: see drivers.mjs); a failed check
+          // fails the case at once.
           if (!(e instanceof DriverStalled)) throw e;
           process.stderr.write(`# ${engine}: ${name}: ${e.message}; running the case once more in a fresh session\n`);
           await attempt();

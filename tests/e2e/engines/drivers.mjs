@@ -149,34 +149,75 @@ async function startXvfb() {
   return { xvfb, display };
 }
 
+/** Stops a child started with `detached` and everything it started (MiniBrowser too). */
+async function stopGroup(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((resolve) => child.once('exit', resolve));
+  const kill = (signal) => {
+    try { process.kill(-child.pid, signal); } catch { child.kill(signal); }
+  };
+  kill('SIGTERM');
+  const timer = setTimeout(() => kill('SIGKILL'), 3_000);
+  await gone;
+  clearTimeout(timer);
+}
+
 async function launchWebKit() {
   const { Builder, Key, Origin } = await import('selenium-webdriver');
   let xvfb = null;
   let display = process.env.DISPLAY;
   if (!display) ({ xvfb, display } = await startXvfb());
-  const port = await freePort();
   // Its own HOME: MiniBrowser keeps caches and cookies there, and no case may see another's.
   const home = mkdtempSync(join(tmpdir(), 'ps-webkit-'));
-  const driver = spawn('/usr/bin/WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, DISPLAY: display, HOME: home, LANG: 'en_US.UTF-8' },
-  });
   let log = '';
-  driver.stderr.on('data', (d) => { log = (log + d).slice(-4000); });
-  const cleanup = async () => {
-    await stop(driver);
-    await stop(xvfb);
-    rmSync(home, { recursive: true, force: true });
-  };
-  try {
+  // The driver in a process group of its own, so that stopping it stops the
+  // MiniBrowser it started too (a wedged driver is replaced: see newPage).
+  const startDriver = async () => {
+    const port = await freePort();
+    const proc = spawn('/usr/bin/WebKitWebDriver', [`--port=${port}`, '--host=127.0.0.1'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+      env: { ...process.env, DISPLAY: display, HOME: home, LANG: 'en_US.UTF-8' },
+    });
+    proc.stderr.on('data', (d) => { log = (log + d).slice(-4000); });
     const server = `http://127.0.0.1:${port}`;
     for (let i = 0; ; i++) {
       try {
         if ((await fetch(`${server}/status`)).ok) break;
       } catch { /* not listening yet */ }
-      if (i > 100) throw new Error(`WebKitWebDriver did not start: ${log}`);
+      if (i > 100) {
+        await stopGroup(proc);
+        throw new Error(`WebKitWebDriver did not start: ${log}`);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
+    return { proc, server };
+  };
+  let driver = null;
+  const cleanup = async () => {
+    await stopGroup(driver?.proc);
+    await stop(xvfb);
+    rmSync(home, { recursive: true, force: true });
+  };
+  // WebKitWebDriver on a loaded 2-core machine has hung now and then: on a
+  // command (CI, 2026-12-02: a case stood still until the test's 180 s
+  // timeout), and on starting a session (a run under load here, the same
+  // day). Each gets a deadline instead, so a hang fails as a DriverStalled
+  // error that engines.test.mjs can tell from a failed check; the driver that
+  // hung is then replaced before the case runs again.
+  const guard = (what, promise) => {
+    let timer;
+    const stalled = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new DriverStalled(`WebKitWebDriver: ${what} did not answer in ${STALL_MS / 1000} s`)), STALL_MS);
+    });
+    return Promise.race([promise, stalled]).finally(() => clearTimeout(timer));
+  };
+  const replaceDriver = async () => {
+    await stopGroup(driver?.proc);
+    driver = await startDriver();
+  };
+  try {
+    driver = await startDriver();
     const keys = {
       ArrowRight: Key.ARROW_RIGHT, ArrowLeft: Key.ARROW_LEFT, ArrowUp: Key.ARROW_UP, ArrowDown: Key.ARROW_DOWN,
       Enter: Key.ENTER, Escape: Key.ESCAPE, Home: Key.HOME, End: Key.END, Tab: Key.TAB,
@@ -192,17 +233,28 @@ async function launchWebKit() {
     // browser) per case keeps the cases apart as contexts do elsewhere.
     let version = null;
     const newSession = async () => {
-      const session = await new Builder().usingServer(server).withCapabilities(capabilities).build();
+      const session = await new Builder().usingServer(driver.server).withCapabilities(capabilities).build();
       await session.manage().window().setRect({ x: 0, y: 0, ...VIEWPORT });
       version ??= (await session.getCapabilities()).get('browserVersion');
       return session;
     };
-    const first = await newSession();
-    await first.quit();
+    const first = await guard('starting a session', newSession());
+    await guard('quitting the session', first.quit());
     return {
       version: `WebKitGTK ${version}`,
       async newPage() {
-        const session = await newSession();
+        let stalled = false;
+        const watch = (what, promise) => guard(what, promise).catch((e) => {
+          if (e instanceof DriverStalled) stalled = true;
+          throw e;
+        });
+        let session;
+        try {
+          session = await watch('starting a session', newSession());
+        } catch (e) {
+          if (stalled) await replaceDriver();
+          throw e;
+        }
         // selenium runs a function body: pass the source and the argument as JSON.
         const evaluate = async (fn, arg) => session.executeAsyncScript(
           `const done = arguments[arguments.length - 1];
@@ -212,39 +264,40 @@ async function launchWebKit() {
           if (r.err) throw new Error(r.err);
           return JSON.parse(r.ok);
         });
-        // WebKitWebDriver on a loaded 2-core machine has hung on a command now
-        // and then (CI, 2026-12-02: a case stood still until the test's 180 s
-        // timeout). Each command gets a deadline instead, so a hang fails as a
-        // DriverStalled error that engines.test.mjs can tell from a failed check.
-        const guard = (what, promise) => {
-          let timer;
-          const stalled = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new DriverStalled(`WebKitWebDriver: ${what} did not answer in ${STALL_MS / 1000} s`)), STALL_MS);
-          });
-          return Promise.race([promise, stalled]).finally(() => clearTimeout(timer));
-        };
         return {
-          goto: (url) => guard(`GET ${url}`, session.get(url)),
-          evaluate: (fn, arg) => guard('a script', evaluate(fn, arg)),
+          goto: (url) => watch(`GET ${url}`, session.get(url)),
+          evaluate: (fn, arg) => watch('a script', evaluate(fn, arg)),
           async click(host, selector) {
-            const el = await guard('a script', session.executeScript(
+            const el = await watch('a script', session.executeScript(
               'return document.querySelector(arguments[0])?.shadowRoot?.querySelector(arguments[1]) ?? null;',
               host, selector,
             ));
             if (!el) throw new Error(`no ${selector} in ${host}`);
-            await guard(`a click on ${selector}`, session.actions().move({ origin: el }).click().perform());
+            await watch(`a click on ${selector}`, session.actions().move({ origin: el }).click().perform());
           },
           async press(key) {
             const k = keys[key];
             if (!k) throw new Error(`no WebDriver key for ${key}`);
-            await guard(`the key ${key}`, session.actions().sendKeys(k).perform());
+            await watch(`the key ${key}`, session.actions().sendKeys(k).perform());
           },
-          pointAt: (x, y) => guard('a pointer move', session.actions()
+          pointAt: (x, y) => watch('a pointer move', session.actions()
             .move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).perform()),
-          clickAt: (x, y) => guard('a click', session.actions()
+          clickAt: (x, y) => watch('a click', session.actions()
             .move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).click().perform()),
           driverErrors: () => [],
-          close: () => guard('quitting the session', session.quit()),
+          // A driver that stalled is not asked to quit (that would stall too):
+          // it is replaced, with its browser; so is one that stalls on quitting.
+          async close() {
+            if (!stalled) {
+              try {
+                await watch('quitting the session', session.quit());
+                return;
+              } catch (e) {
+                if (!stalled) throw e;
+              }
+            }
+            await replaceDriver();
+          },
         };
       },
       close: cleanup,
