@@ -7,6 +7,7 @@
 
 pub mod chart;
 pub mod contract;
+pub mod decimal;
 pub mod export;
 pub mod i18n;
 pub mod locale_number;

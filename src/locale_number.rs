@@ -113,9 +113,7 @@ pub fn parse(text: &str, sep: Separators) -> Result<f64, NumberError> {
         if digits.is_empty() { "0" } else { &digits },
         frac_part.unwrap_or("0")
     );
-    plain
-        .parse::<f64>()
-        .ok()
+    crate::decimal::parse(&plain)
         .filter(|v| v.is_finite())
         .ok_or(NumberError::NotANumber)
 }

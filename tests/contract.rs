@@ -232,6 +232,70 @@ fn json_numbers_are_read_exactly() {
     assert_eq!(csv_ok(&csv_text).records[0].value, 98541.95746406919);
 }
 
+#[test]
+fn json_records_read_hard_numbers_as_str_parse_does_and_decode_escapes() {
+    // Off the fast path of a float reader: many digits, large and tiny exponents.
+    let texts = [
+        "9007199254740993",
+        "1e23",
+        "2.2250738585072011e-308",
+        "123456789012345678901234567890",
+        "5e-324",
+    ];
+    let metrics = [
+        "mdf",
+        "enablement",
+        "presales",
+        "channel_staff",
+        "practice_build",
+    ];
+    let records: Vec<String> = texts
+        .iter()
+        .zip(metrics)
+        .map(|(t, m)| {
+            format!(r#"{{"partner":"\u0061cme","period":"2026-Q2","side":"vendor","metric":"{m}","value":{t}}}"#)
+        })
+        .collect();
+    let text = format!(
+        r#"{{"schema":"partner-scorecard/v1","partners":[{{"id":"acme"}}],"records":[{}]}}"#,
+        records.join(",")
+    );
+    let ds = json_ok(&text);
+    assert_eq!(counts(&ds), (5, 5, 0));
+    for (r, t) in ds.records.iter().zip(texts) {
+        assert_eq!(
+            ds.partners[r.partner as usize].id, "acme",
+            "the escape \\u0061 is decoded"
+        );
+        assert_eq!(
+            r.value.to_bits(),
+            t.parse::<f64>().unwrap().to_bits(),
+            "JSON {t}"
+        );
+    }
+    // The same numbers as CSV cells give the same doubles (src/decimal.rs).
+    let lines: Vec<String> = texts
+        .iter()
+        .zip(metrics)
+        .map(|(t, m)| format!("acme,2026-Q2,vendor,{m},{t},,"))
+        .collect();
+    let from_csv = csv_ok(&csv(&lines.iter().map(String::as_str).collect::<Vec<_>>()));
+    for (a, b) in ds.records.iter().zip(&from_csv.records) {
+        assert_eq!(a.value.to_bits(), b.value.to_bits());
+    }
+    // A lone surrogate is no text: the file is refused with its position.
+    let bad = doc(json!([acme("vendor", "mdf", json!(1))]))
+        .replace("\"acme\",\"period", "\"ac\\ud800me\",\"period");
+    assert!(bad.contains("ud800"), "{bad}");
+    match json_fatal(&bad) {
+        Fatal::NotJson { line, message, .. } => {
+            assert_eq!(line, 1);
+            assert!(message.contains("escape"), "{message}");
+        }
+        other => panic!("expected NotJson, got {other:?}"),
+    }
+}
+
 // ---------------------------------------------------------------- JSON: fatal errors
 
 #[test]

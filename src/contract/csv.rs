@@ -5,6 +5,7 @@ use super::raw::{Arena, RawField, RawRecord, RECORD_FIELDS};
 use super::record::{Better, Partner, Pillar, Unit};
 use super::validate::{is_currency_code, parse_scale, Builder, MetricDecl};
 use super::Fatal;
+use crate::decimal;
 
 const REQUIRED: [&str; 5] = ["partner", "period", "side", "metric", "value"];
 
@@ -141,10 +142,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<super::Dataset, Fatal> {
         for (i, c) in fields.iter().enumerate() {
             if let Some(text) = cell(*c) {
                 raw[i] = match i {
-                    4..=6 => text
-                        .parse::<f64>()
+                    4..=6 => decimal::parse(text)
                         .map(RawField::Num)
-                        .unwrap_or_else(|_| arena.push(text)),
+                        .unwrap_or_else(|| arena.push(text)),
                     _ => arena.push(text),
                 };
             }
@@ -225,8 +225,7 @@ fn declare_metric(
             .map_err(|e| ("better", e))?,
         weight: weight
             .map(|w| {
-                w.parse::<f64>()
-                    .ok()
+                decimal::parse(w)
                     .filter(|w| w.is_finite() && *w >= 0.0)
                     .ok_or((
                         "weight",
@@ -245,9 +244,9 @@ fn declare_metric(
             })
             .transpose()?,
         scale: scale
-            .map(|n| match n.parse::<f64>() {
-                Ok(v) => parse_scale(v).map_err(|e| ("scale", e)),
-                Err(_) => Err((
+            .map(|n| match decimal::parse(n) {
+                Some(v) => parse_scale(v).map_err(|e| ("scale", e)),
+                None => Err((
                     "scale",
                     format!("scale \"{n}\" must be a whole number of 2 or more"),
                 )),

@@ -74,13 +74,13 @@ pub const IN_PAGE_MAX: f64 = 512.0 * 1024.0;
 
 /// A Content-Length above this may be a feed for the worker (JSON and CSV feeds
 /// compress 10-15×, so 64 KB on the wire can be 1 MB to read).
-const WARM_ABOVE: f64 = 64.0 * 1024.0;
+const WARM_ABOVE: u64 = 64 * 1024;
 
 /// Starts the worker while a body downloads when its length says it may need
 /// it (or says nothing), so the worker's start overlaps the download.
 pub(super) fn warm_for(content_length: Option<&str>) {
     let small = content_length
-        .and_then(|l| l.trim().parse::<f64>().ok())
+        .and_then(|l| l.trim().parse::<u64>().ok())
         .is_some_and(|n| n <= WARM_ABOVE);
     if !small && IN_PROCESS.with(Cell::get).is_none() {
         let _ = warm_engine(&wasm_bindgen::module());

@@ -463,7 +463,7 @@ impl Loader {
 
 /// Seconds from an attribute, with a default for absent or unreadable values.
 fn seconds(text: Option<&str>, default: f64) -> f64 {
-    text.and_then(|t| t.trim().parse::<f64>().ok())
+    text.and_then(|t| crate::decimal::parse(t.trim()))
         .filter(|s| s.is_finite() && *s >= 0.0)
         .unwrap_or(default)
 }
