@@ -111,6 +111,31 @@ fn csv(lines: &[&str]) -> String {
     s
 }
 
+/// Five currency metrics, for records that need one metric each.
+const METRICS: [&str; 5] = [
+    "mdf",
+    "enablement",
+    "presales",
+    "channel_staff",
+    "practice_build",
+];
+
+/// A document whose one partner, acme, has a vendor record of each text in
+/// `values` (five at most, one of `METRICS` each); `partner` is how its id is written.
+fn values_doc(partner: &str, values: &[&str]) -> String {
+    let records: Vec<String> = values
+        .iter()
+        .zip(METRICS)
+        .map(|(t, m)| {
+            format!(r#"{{"partner":"{partner}","period":"2026-Q2","side":"vendor","metric":"{m}","value":{t}}}"#)
+        })
+        .collect();
+    format!(
+        r#"{{"schema":"partner-scorecard/v1","partners":[{{"id":"acme"}}],"records":[{}]}}"#,
+        records.join(",")
+    )
+}
+
 // ---------------------------------------------------------------- JSON: valid documents
 
 #[test]
@@ -204,24 +229,7 @@ fn json_numbers_are_read_exactly() {
         "0.1",
         "123.45",
     ];
-    let metrics = [
-        "mdf",
-        "enablement",
-        "presales",
-        "channel_staff",
-        "practice_build",
-    ];
-    let records: Vec<String> = texts
-        .iter()
-        .zip(metrics)
-        .map(|(t, m)| {
-            format!(r#"{{"partner":"acme","period":"2026-Q2","side":"vendor","metric":"{m}","value":{t}}}"#)
-        })
-        .collect();
-    let text = format!(
-        r#"{{"schema":"partner-scorecard/v1","partners":[{{"id":"acme"}}],"records":[{}]}}"#,
-        records.join(",")
-    );
+    let text = values_doc("acme", &texts);
     let ds = json_ok(&text);
     assert_eq!(counts(&ds), (5, 5, 0));
     for (r, t) in ds.records.iter().zip(texts) {
@@ -242,24 +250,7 @@ fn json_records_read_hard_numbers_as_str_parse_does_and_decode_escapes() {
         "123456789012345678901234567890",
         "5e-324",
     ];
-    let metrics = [
-        "mdf",
-        "enablement",
-        "presales",
-        "channel_staff",
-        "practice_build",
-    ];
-    let records: Vec<String> = texts
-        .iter()
-        .zip(metrics)
-        .map(|(t, m)| {
-            format!(r#"{{"partner":"\u0061cme","period":"2026-Q2","side":"vendor","metric":"{m}","value":{t}}}"#)
-        })
-        .collect();
-    let text = format!(
-        r#"{{"schema":"partner-scorecard/v1","partners":[{{"id":"acme"}}],"records":[{}]}}"#,
-        records.join(",")
-    );
+    let text = values_doc("\\u0061cme", &texts);
     let ds = json_ok(&text);
     assert_eq!(counts(&ds), (5, 5, 0));
     for (r, t) in ds.records.iter().zip(texts) {
@@ -276,7 +267,7 @@ fn json_records_read_hard_numbers_as_str_parse_does_and_decode_escapes() {
     // The same numbers as CSV cells give the same doubles (src/decimal.rs).
     let lines: Vec<String> = texts
         .iter()
-        .zip(metrics)
+        .zip(METRICS)
         .map(|(t, m)| format!("acme,2026-Q2,vendor,{m},{t},,"))
         .collect();
     let from_csv = csv_ok(&csv(&lines.iter().map(String::as_str).collect::<Vec<_>>()));
