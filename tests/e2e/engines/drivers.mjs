@@ -56,12 +56,17 @@ function freePort() {
   });
 }
 
-/** Stops a child we started: SIGTERM, then SIGKILL if it lingers. */
+/** Stops a child we started: SIGTERM, then SIGKILL if it lingers. A child
+ * started `detached` leads a process group, and the group goes with it (the
+ * WebKit driver's MiniBrowser); any other child is signalled alone. */
 async function stop(child) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const gone = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+  const kill = (signal) => {
+    try { process.kill(-child.pid, signal); } catch { child.kill(signal); }
+  };
+  kill('SIGTERM');
+  const timer = setTimeout(() => kill('SIGKILL'), 3_000);
   await gone;
   clearTimeout(timer);
 }
@@ -149,19 +154,6 @@ async function startXvfb() {
   return { xvfb, display };
 }
 
-/** Stops a child started with `detached` and everything it started (MiniBrowser too). */
-async function stopGroup(child) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise((resolve) => child.once('exit', resolve));
-  const kill = (signal) => {
-    try { process.kill(-child.pid, signal); } catch { child.kill(signal); }
-  };
-  kill('SIGTERM');
-  const timer = setTimeout(() => kill('SIGKILL'), 3_000);
-  await gone;
-  clearTimeout(timer);
-}
-
 async function launchWebKit() {
   const { Builder, Key, Origin } = await import('selenium-webdriver');
   let xvfb = null;
@@ -186,7 +178,7 @@ async function launchWebKit() {
         if ((await fetch(`${server}/status`)).ok) break;
       } catch { /* not listening yet */ }
       if (i > 100) {
-        await stopGroup(proc);
+        await stop(proc);
         throw new Error(`WebKitWebDriver did not start: ${log}`);
       }
       await new Promise((r) => setTimeout(r, 100));
@@ -195,7 +187,7 @@ async function launchWebKit() {
   };
   let driver = null;
   const cleanup = async () => {
-    await stopGroup(driver?.proc);
+    await stop(driver?.proc);
     await stop(xvfb);
     rmSync(home, { recursive: true, force: true });
   };
@@ -213,7 +205,7 @@ async function launchWebKit() {
     return Promise.race([promise, stalled]).finally(() => clearTimeout(timer));
   };
   const replaceDriver = async () => {
-    await stopGroup(driver?.proc);
+    await stop(driver?.proc);
     driver = await startDriver();
   };
   try {
