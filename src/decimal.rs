@@ -170,3 +170,75 @@ fn slow(text: &str) -> Option<f64> {
 fn slow(text: &str) -> Option<f64> {
     text.parse().ok()
 }
+
+/// `v` as `format!("{v}")` writes it: the shortest digits that read back as
+/// `v`, never an exponent, `inf`, `-inf`, `NaN`, `-0`. For the messages that
+/// quote a feed's or an attribute's numbers. In wasm the digits come from the
+/// browser (`Number.prototype.toString` gives the same shortest digits), so
+/// core's float formatter, 11 KB of code and tables, stays out of the
+/// module every page downloads first.
+pub fn show(v: f64) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v < 0.0 { "-inf" } else { "inf" }.into();
+    }
+    if v == 0.0 {
+        return if v.is_sign_negative() { "-0" } else { "0" }.into();
+    }
+    plain(&shortest(v))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn shortest(v: f64) -> String {
+    js_sys::Number::from(v)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// Natively the same digits in the browser's form (`1.5e+300`, `1e-7`), so
+/// that `plain` is tested natively on the text it meets in wasm.
+#[cfg(not(target_arch = "wasm32"))]
+fn shortest(v: f64) -> String {
+    let e = format!("{v:e}");
+    match e.split_once('e').map(|(m, x)| (m, x.parse::<i32>())) {
+        Some((_, Ok(x))) if (-6..21).contains(&x) => format!("{v}"),
+        Some((m, Ok(x))) if x >= 0 => format!("{m}e+{x}"),
+        _ => e,
+    }
+}
+
+/// `d.ddde±x` written out as plain decimals; text without an exponent is kept.
+fn plain(text: &str) -> String {
+    let Some((mantissa, exp)) = text.split_once('e') else {
+        return text.to_string();
+    };
+    let Ok(exp) = exp.trim_start_matches('+').parse::<i32>() else {
+        return text.to_string();
+    };
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int}{frac}");
+    // Where the point goes, counted in digits from the left.
+    let point = int.len() as i32 + exp;
+    let mut out = String::from(sign);
+    if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        out.push_str(&digits);
+    } else if point as usize >= digits.len() {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', point as usize - digits.len()));
+    } else {
+        let (a, b) = digits.split_at(point as usize);
+        out.push_str(a);
+        out.push('.');
+        out.push_str(b);
+    }
+    out
+}

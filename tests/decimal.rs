@@ -1,7 +1,7 @@
 //! `decimal::parse` against `str::parse::<f64>`: the same text accepted, the
 //! same double given, bit for bit, on the fast path and off it.
 
-use partner_scorecard::decimal::parse;
+use partner_scorecard::decimal::{self, parse};
 use proptest::prelude::*;
 
 fn same(text: &str) {
@@ -120,5 +120,60 @@ proptest! {
             text.push_str(&format!("e{e}"));
         }
         same(&text);
+    }
+}
+
+/// `decimal::show` writes what `format!("{v}")` writes.
+fn shown(v: f64) {
+    assert_eq!(decimal::show(v), format!("{v}"), "bits {:#x}", v.to_bits());
+}
+
+#[test]
+fn shows_numbers_as_rust_writes_them() {
+    for v in [
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.1,
+        0.5,
+        2.5,
+        100.0,
+        1234.5678,
+        -42.75,
+        1e-6,
+        1e-7,
+        1.5e-7,
+        9.999e-7,
+        1e20,
+        1e21,
+        1.5e21,
+        123456789012345680000.0,
+        1e22,
+        1.7976931348623157e308,
+        5e-324,
+        2.2250738585072014e-308,
+        -3.25e-100,
+        0.000001234,
+        12e30,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    ] {
+        shown(v);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    #[test]
+    fn shows_every_double_as_rust_writes_it(bits in any::<u64>()) {
+        shown(f64::from_bits(bits));
+    }
+
+    #[test]
+    fn shows_money_as_rust_writes_it(cents in any::<i64>(), places in 0i32..4) {
+        shown(cents as f64 / 10f64.powi(places));
     }
 }

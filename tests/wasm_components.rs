@@ -261,3 +261,47 @@ async fn a_change_of_locale_speaks_the_new_language() {
     assert_eq!(lang.as_deref(), Some("fr"), "the root says what it speaks");
     el.remove();
 }
+
+/// In wasm `decimal::show` takes its digits from the browser: the text must
+/// still be what `format!` writes (the validation messages quote numbers).
+#[wasm_bindgen_test]
+fn numbers_in_messages_read_as_rust_writes_them() {
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut values = vec![
+        0.0,
+        -0.0,
+        1.0,
+        0.1,
+        2.5,
+        -42.75,
+        1e-6,
+        1e-7,
+        1.5e-7,
+        1e20,
+        1e21,
+        1.5e21,
+        1e22,
+        1.7976931348623157e308,
+        5e-324,
+        -3.25e-100,
+        12e30,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    for _ in 0..2000 {
+        // xorshift: any bit pattern, so every exponent and subnormals too.
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        values.push(f64::from_bits(seed));
+    }
+    for v in values {
+        assert_eq!(
+            partner_scorecard::decimal::show(v),
+            format!("{v}"),
+            "bits {:#x}",
+            v.to_bits()
+        );
+    }
+}

@@ -4,6 +4,7 @@
 use super::catalogue;
 use super::raw::{Arena, RawField, RawRecord};
 use super::record::*;
+use crate::decimal;
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 use std::collections::hash_map::Entry;
@@ -267,7 +268,8 @@ impl Builder {
                     fail(
                             "value",
                             format!(
-                                "value {v} is negative, but money for metric \"{}\" cannot be; declare the metric with \"allow_negative\": true if negative amounts (e.g. clawbacks) are meant",
+                                "value {} is negative, but money for metric \"{}\" cannot be; declare the metric with \"allow_negative\": true if negative amounts (e.g. clawbacks) are meant",
+                                decimal::show(v),
                                 m.key
                             ),
                         );
@@ -407,7 +409,8 @@ fn rating(v: f64, m: &Metric) -> Result<f64, String> {
         Ok(v)
     } else {
         Err(format!(
-            "value {v} is not a rating of metric \"{}\": give a whole number from 1 to {top}",
+            "value {} is not a rating of metric \"{}\": give a whole number from 1 to {top}",
+            decimal::show(v),
             m.key
         ))
     }
@@ -419,7 +422,8 @@ pub(crate) fn parse_scale(n: f64) -> Result<u32, String> {
         Ok(n as u32)
     } else {
         Err(format!(
-            "scale {n} must be a whole number of 2 or more (the top of the rating scale)"
+            "scale {} must be a whole number of 2 or more (the top of the rating scale)",
+            decimal::show(n)
         ))
     }
 }
@@ -442,7 +446,10 @@ fn number(
 ) -> Result<Option<f64>, String> {
     match *field {
         RawField::Num(v) if v.is_finite() => Ok(Some(v)),
-        RawField::Num(v) => Err(format!("{name} {v} is not a finite number")),
+        RawField::Num(v) => Err(format!(
+            "{name} {} is not a finite number",
+            decimal::show(v)
+        )),
         RawField::Missing | RawField::Null if !required => Ok(None),
         RawField::Missing => Err(format!("{name} is missing: give a number")),
         RawField::Str(s, l) => Err(format!(
@@ -779,7 +786,8 @@ pub(crate) fn thresholds(b: &mut Builder, block: &Option<Value>) {
             "/thresholds/fairness_amber".into(),
             format!(
                 "fairness_amber ({}) must not be below fairness_green ({}); defaults 1.25 and 1.6 are used",
-                t.fairness_amber, t.fairness_green
+                decimal::show(t.fairness_amber),
+                decimal::show(t.fairness_green)
             ),
         );
         t = Thresholds::default();

@@ -46,7 +46,9 @@ impl std::fmt::Display for Read {
         match self {
             Read::Failed(e) => write!(f, "{e}"),
             Read::Body(text) => write!(f, "{text}"),
-            Read::TooLarge { bytes, .. } => write!(f, "{bytes} bytes is too large"),
+            Read::TooLarge { bytes, .. } => {
+                write!(f, "{} bytes is too large", crate::decimal::show(*bytes))
+            }
         }
     }
 }
@@ -65,13 +67,19 @@ pub(super) fn max_bytes(text: Option<&str>) -> f64 {
         .unwrap_or(MAX_BYTES)
 }
 
-/// A size for people: `130 MB`, `2.5 MB`, `40 KB`, `900 bytes`.
+/// A size for people: `130 MB`, `2.5 MB`, `40 KB`, `900 bytes`. Rounded in
+/// integers: no float formatting in the module every page downloads first
+/// (`decimal::show`).
 fn size(bytes: f64) -> String {
+    let round = |v: f64| v.round() as u64;
     match bytes {
-        b if b >= 10e6 => format!("{:.0} MB", b / 1e6),
-        b if b >= 1e6 => format!("{:.1} MB", b / 1e6),
-        b if b >= 1e3 => format!("{:.0} KB", b / 1e3),
-        b => format!("{b} bytes"),
+        b if b >= 10e6 => format!("{} MB", round(b / 1e6)),
+        b if b >= 1e6 => {
+            let tenths = round(b / 1e5);
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
+        b if b >= 1e3 => format!("{} KB", round(b / 1e3)),
+        b => format!("{} bytes", round(b)),
     }
 }
 

@@ -7,6 +7,7 @@
 use super::engine::{self, Failed};
 use super::load_errors::{max_bytes, refused, too_large, Read};
 use crate::contract::Format;
+use crate::decimal::show;
 use crate::ui::state::{Load, LoadError, Model, State};
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -240,7 +241,11 @@ impl Loader {
                     bytes,
                     false,
                     max,
-                    format!("the data property holds {bytes} bytes; max-bytes is {max}"),
+                    format!(
+                        "the data property holds {} bytes; max-bytes is {}",
+                        show(bytes),
+                        show(max)
+                    ),
                     None,
                 )));
             }
@@ -436,20 +441,21 @@ impl Loader {
                 partial,
             }) => {
                 let what = if declared {
-                    format!("GET {url} announced {bytes} bytes (Content-Length)")
+                    format!("GET {url} announced {} bytes (Content-Length)", show(bytes))
                 } else {
-                    format!("GET {url} sent more than {max} bytes")
+                    format!("GET {url} sent more than {} bytes", show(max))
                 };
-                let detail = format!("{what}; max-bytes is {max}");
+                let detail = format!("{what}; max-bytes is {}", show(max));
                 Err(Failure::Load(too_large(bytes, partial, max, detail, Some(url))))
             }
             Err(_) if timed_out.get() => Err(Failure::Load(error(
                 "timeout",
                 format!(
-                    "The data server did not answer within {timeout} second{}.",
+                    "The data server did not answer within {} second{}.",
+                    show(timeout),
                     if timeout == 1.0 { "" } else { "s" }
                 ),
-                format!("GET {url} timed out after {timeout} s"),
+                format!("GET {url} timed out after {} s", show(timeout)),
             ))),
             Err(_) if controller.signal().aborted() => Err(Failure::Aborted),
             Err(e) => Err(Failure::Retryable(error(
