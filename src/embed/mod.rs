@@ -44,7 +44,7 @@ extern "C" {
 
 /// The first paint's styles; the portfolio's and the deck's come with their
 /// chunks (`ui::lazy`, `host::styles::adopt_more`).
-const CSS: &str = include_str!("../../style/widget.css");
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 /// Defines `<partner-scorecard>` once per page. The engine's worker runs this
 /// same module (`worker.js`), and its start calls this too: there is no DOM

@@ -161,13 +161,13 @@ pub async fn words(lang: Lang) -> Result<&'static Words, SplitLoaderError> {
 // The styles of the parts travel in their chunks: the first paint adopts
 // widget.css only.
 const QBR_CSS: &str = concat!(
-    include_str!("../../style/qbr.css"),
-    include_str!("../../style/plan.css")
+    include_str!(concat!(env!("OUT_DIR"), "/qbr.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/plan.css"))
 );
-const PORTFOLIO_CSS: &str = include_str!("../../style/portfolio.css");
+const PORTFOLIO_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/portfolio.css"));
 /// The quadrant's plot, in the portfolio and on the deck's balance slide: one
 /// text, adopted by either part.
-const QUADRANT_CSS: &str = include_str!("../../style/quadrant.css");
+const QUADRANT_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/quadrant.css"));
 
 /// Adds a part's stylesheet to the widget's shadow root before its view is
 /// built, so it never shows unstyled.
