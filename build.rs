@@ -1,7 +1,7 @@
 //! The widget's stylesheets without comments and needless spaces, for the
 //! `include_str!`s of `src/embed/mod.rs` and `src/ui/lazy.rs`: the comments
-//! explain the CSS to us, and would otherwise ship in the wasm (about 560 B
-//! brotli of the first download, 1.9 KB in all).
+//! explain the CSS to us, and would otherwise ship in the wasm (measured:
+//! 370 B of the first download's brotli, 1.8 KB in all).
 
 use std::{env, fs, path::Path};
 

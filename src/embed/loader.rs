@@ -440,12 +440,13 @@ impl Loader {
                 declared,
                 partial,
             }) => {
+                let limit = show(max);
                 let what = if declared {
                     format!("GET {url} announced {} bytes (Content-Length)", show(bytes))
                 } else {
-                    format!("GET {url} sent more than {} bytes", show(max))
+                    format!("GET {url} sent more than {limit} bytes")
                 };
-                let detail = format!("{what}; max-bytes is {}", show(max));
+                let detail = format!("{what}; max-bytes is {limit}");
                 Err(Failure::Load(too_large(bytes, partial, max, detail, Some(url))))
             }
             Err(_) if timed_out.get() => Err(Failure::Load(error(
