@@ -15,6 +15,7 @@ const bundled = () => globalThis[BUNDLED] ?? {};
 const base = () => (bundled().base ? new URL(bundled().base) : OWN_BASE);
 
 let engine; // Promise of run(chunks, format) → Promise<ArrayBuffer>, or null; shared by every widget
+let starting; // the Worker behind `engine`, as soon as it exists (before it is up)
 
 /**
  * Parse, validate and score `chunks` (Uint8Arrays, transferred) in the worker:
@@ -66,6 +67,7 @@ function startWorker(module, retired) {
       reject(e);
       return;
     }
+    starting = worker;
     const jobs = new Map();
     let next = 0; let up = false;
     let run; let retiring = false;
@@ -74,6 +76,7 @@ function startWorker(module, retired) {
       jobs.clear();
       if (!up) reject(new Error(why));
       worker.terminate();
+      if (starting === worker) starting = undefined;
     };
     worker.onmessage = ({ data }) => {
       if (data.ready) {
@@ -94,7 +97,11 @@ function startWorker(module, retired) {
       if (data.error) { job.reject(new Error(data.error)); fail(data.error); return; }
       job.resolve(data.answer);
       if (data.big) retiring = true;
-      if (retiring && jobs.size === 0) { retired(); worker.terminate(); }
+      if (retiring && jobs.size === 0) {
+        retired();
+        worker.terminate();
+        if (starting === worker) starting = undefined;
+      }
     };
     worker.onerror = (e) => {
       e.preventDefault();
@@ -115,9 +122,10 @@ function transfers(chunks) {
  * The body of a 2xx answer as a list of chunks, refused as soon as it is known to
  * exceed `max` bytes: at once from Content-Length, else while it streams in.
  * Rejects with { tooLarge: bytes, declared, partial } for that (`partial`: refused
- * mid-stream, so `tooLarge` is what had arrived).
+ * mid-stream, so `tooLarge` is what had arrived). Once more than `in_page` bytes
+ * have come, the feed is the worker's: it fetches the engine's chunk meanwhile.
  */
-export async function read_body(response, max) {
+export async function read_body(response, max, in_page) {
   const length = response.headers.get('content-length');
   const declared = length === null ? NaN : Number(length);
   if (declared > max) {
@@ -137,6 +145,7 @@ export async function read_body(response, max) {
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return chunks;
+    if (total <= in_page && total + value.byteLength > in_page) starting?.postMessage({ preload: true });
     total += value.byteLength;
     if (total > max) {
       reader.cancel().catch(() => {});

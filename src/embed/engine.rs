@@ -2,7 +2,10 @@
 //! the Web Worker (`engine.js`, `worker.js`, which runs this same wasm module,
 //! handed over compiled), smaller ones to this instance; the `wire` answer is
 //! decoded here a few frames per task, so that no task of the page runs long.
+//! What a small JSON feed does not need (the CSV reader, the `wire` codec) is
+//! in a chunk of its own (`feed`).
 
+use super::feed::{self, Frame, Kind};
 use crate::contract::{Dataset, Format};
 use crate::score::ScoreBook;
 use crate::wire::{self, Corrupt, Head, Refusal};
@@ -23,7 +26,11 @@ extern "C" {
         module: &JsValue,
     ) -> Result<js_sys::Promise, JsValue>;
     fn warm_engine(module: &JsValue) -> js_sys::Promise;
-    pub(super) fn read_body(response: &web_sys::Response, max: f64) -> js_sys::Promise;
+    pub(super) fn read_body(
+        response: &web_sys::Response,
+        max: f64,
+        in_page: f64,
+    ) -> js_sys::Promise;
     pub(super) fn data_chunks(data: &JsValue) -> js_sys::Promise;
     pub(super) fn first_byte(chunks: &js_sys::Array) -> i32;
     pub(super) fn byte_length(chunks: &js_sys::Array) -> f64;
@@ -45,26 +52,52 @@ pub fn run_in_process(engine: InProcess) {
 }
 
 /// The worker's entry (`worker.js` calls it in its own instance of this module):
-/// feed bytes in (`format`: 0 JSON, 1 CSV), the framed `wire` answer out.
+/// feed bytes in (`format`: 0 JSON, 1 CSV), the framed `wire` answer out. It
+/// rejects when the engine's chunk cannot be fetched.
 #[wasm_bindgen]
-pub fn process_feed(input: &[u8], format: u8) -> Vec<u8> {
-    wire::process(
-        input,
-        if format == 1 {
-            Format::Csv
-        } else {
-            Format::Json
-        },
-    )
+pub async fn process_feed(input: Vec<u8>, format: u8) -> Result<Vec<u8>, JsValue> {
+    let format = if format == 1 {
+        Format::Csv
+    } else {
+        Format::Json
+    };
+    feed::process(input, format)
+        .await
+        .map_err(|_| JsValue::from_str(UNLOADED))
 }
 
-/// The engine in this instance, on the chunks' bytes copied in.
-fn in_page(chunks: &js_sys::Array, format: Format, engine: InProcess) -> js_sys::ArrayBuffer {
-    let bytes: Vec<u8> = chunks
+/// The worker fetches the engine's chunk while a feed for it downloads
+/// (`worker.js`, told by `engine.js read_body`).
+#[wasm_bindgen]
+pub fn preload_engine() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = feed::preload_process().await;
+    });
+}
+
+const UNLOADED: &str = "the widget's engine file (split_engine.wasm) could not be downloaded";
+
+/// The chunks' bytes, copied into this wasm's memory.
+fn bytes_of(chunks: &js_sys::Array) -> Vec<u8> {
+    chunks
         .iter()
         .flat_map(|c| js_sys::Uint8Array::new(&c).to_vec())
-        .collect();
-    js_sys::Uint8Array::from(engine(&bytes, format).as_slice()).buffer()
+        .collect()
+}
+
+/// Scores in this instance: JSON in the main module, CSV with the chunk's reader.
+async fn here(chunks: &js_sys::Array, format: Format) -> Result<(Dataset, ScoreBook), Failed> {
+    let bytes = bytes_of(chunks);
+    match format {
+        Format::Json => wire::score_with(&bytes, crate::contract::parse_json),
+        Format::Csv => feed::score_csv(bytes).await.map_err(|_| Failed::Unloaded)?,
+    }
+    .map_err(Failed::Refused)
+}
+
+/// A test's engine in this instance, on the chunks' bytes copied in.
+fn in_page(chunks: &js_sys::Array, format: Format, engine: InProcess) -> js_sys::ArrayBuffer {
+    js_sys::Uint8Array::from(engine(&bytes_of(chunks), format).as_slice()).buffer()
 }
 
 /// Feeds up to this many bytes are scored in the page's own instance: parsing
@@ -92,6 +125,8 @@ pub(super) enum Failed {
     Refused(Refusal),
     /// The worker stopped or its answer was unreadable: never the data's fault.
     Broken(String),
+    /// The engine's chunk could not be fetched (the network, never the data).
+    Unloaded,
     /// A newer load started while this one waited.
     Superseded,
 }
@@ -126,11 +161,19 @@ pub(super) async fn score(
             // body's last chunk before it and the first decoding slice after it:
             // on a phone's CPU (Lighthouse's 4× slowdown) together they passed 50 ms.
             let _ = JsFuture::from(yield_now()).await;
-            let answer = in_page(&chunks, format, wire::process);
+            let scored = here(&chunks, format).await;
             let _ = JsFuture::from(yield_now()).await;
-            answer
+            return if alive() {
+                scored
+            } else {
+                Err(Failed::Superseded)
+            };
         }
         None => {
+            // The answer's reader comes while the worker scores.
+            wasm_bindgen_futures::spawn_local(async {
+                let _ = feed::preload_frame().await;
+            });
             let promise = run_engine(&chunks, code, &wasm_bindgen::module())
                 .map_err(|e| Failed::Broken(describe(&e)))?;
             let answer = JsFuture::from(promise)
@@ -138,14 +181,13 @@ pub(super) async fn score(
                 .map_err(|e| Failed::Broken(describe(&e)))?;
             if answer.is_null() {
                 // No worker on this page (its CSP refused it): the engine runs
-                // here, in this module, with no second download. The chunks
-                // were not posted, so they are still whole.
-                in_page(&chunks, format, wire::process)
-            } else {
-                answer
-                    .dyn_into::<js_sys::ArrayBuffer>()
-                    .map_err(|_| Failed::Broken("the worker answered no buffer".into()))?
+                // here, in this module. The chunks were not posted, so they are
+                // still whole.
+                return here(&chunks, format).await;
             }
+            answer
+                .dyn_into::<js_sys::ArrayBuffer>()
+                .map_err(|_| Failed::Broken("the worker answered no buffer".into()))?
         }
     };
     if !alive() {
@@ -177,31 +219,50 @@ async fn decode(
         return Err(broken(Corrupt("no frames".into())));
     };
     let (mut ds, periods, count, promised) =
-        match wire::head(&copy(answer, head.start, head.end)).map_err(broken)? {
-            Head::Refused(r) => return Err(Failed::Refused(r)),
-            Head::Scored {
+        match read(Kind::Head, copy(answer, head.start, head.end)).await? {
+            Frame::Head(Head::Refused(r)) => return Err(Failed::Refused(r)),
+            Frame::Head(Head::Scored {
                 ds,
                 periods,
                 commitments,
                 scorecards,
-            } => (ds, periods, scorecards as usize, commitments as usize),
+            }) => (ds, periods, scorecards as usize, commitments as usize),
+            _ => return Err(mixed()),
         };
     let (promised, batches) = wire::split_frames(&ranges[1..], promised).map_err(broken)?;
     let mut slice = Slice::start();
     for r in promised {
         slice.next(alive).await?;
-        ds.commitments
-            .extend(wire::commitments(&copy(answer, r.start, r.end)).map_err(broken)?);
+        match read(Kind::Commitments, copy(answer, r.start, r.end)).await? {
+            Frame::Commitments(c) => ds.commitments.extend(c),
+            _ => return Err(mixed()),
+        }
     }
     let mut builder = wire::BookBuilder::new(&ds, periods, count);
     for r in batches {
         slice.next(alive).await?;
-        builder.add(wire::batch(&copy(answer, r.start, r.end)).map_err(broken)?);
+        match read(Kind::Batch, copy(answer, r.start, r.end)).await? {
+            Frame::Batch(b) => builder.add(b),
+            _ => return Err(mixed()),
+        }
     }
     let book = builder.finish();
     // The first view renders in a task of its own, not after the last batch.
     yield_to_page(alive).await?;
     Ok((*ds, book))
+}
+
+/// One frame read by the engine's chunk.
+async fn read(kind: Kind, bytes: Vec<u8>) -> Result<Frame, Failed> {
+    feed::frame(kind, bytes)
+        .await
+        .map_err(|_| Failed::Unloaded)?
+        .map_err(|e| Failed::Broken(e.to_string()))
+}
+
+/// A frame of another kind than asked for: `feed::frame` never answers one.
+fn mixed() -> Failed {
+    Failed::Broken(Corrupt("a frame of the wrong kind".into()).to_string())
 }
 
 /// Decoding time since the page last had the thread.

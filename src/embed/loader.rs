@@ -320,6 +320,13 @@ impl Loader {
             Ok((ds, book)) => Ok(Model { ds, book }),
             Err(Failed::Superseded) => Err(Failure::Aborted),
             Err(Failed::Refused(r)) => Err(Failure::Load(refused(r, url))),
+            // Fetched again on the loader's next try (a chunk that failed is not kept).
+            Err(Failed::Unloaded) => Err(Failure::Retryable(LoadError {
+                kind: "network",
+                message: "A part of the widget could not be downloaded: check the connection and try again.".into(),
+                detail: "the widget's engine file (split_engine.wasm) could not be downloaded".into(),
+                url: url.map(str::to_string),
+            })),
             Err(Failed::Broken(why)) => Err(Failure::Load(LoadError {
                 kind: "parse",
                 message: "The data could not be processed: the widget's engine stopped (the data may be too large for this device).".into(),
@@ -386,7 +393,7 @@ impl Loader {
             let chunks = if (200..300).contains(&status) {
                 engine::warm_for(response.headers().get("content-length").as_deref());
                 let raw = web_sys::Response::from(response);
-                let body = JsFuture::from(engine::read_body(&raw, max))
+                let body = JsFuture::from(engine::read_body(&raw, max, engine::IN_PAGE_MAX))
                     .await
                     .map_err(Read::from_js)?;
                 body.dyn_into::<js_sys::Array>().unwrap_or_default()

@@ -2,6 +2,7 @@
 //! with its own stylesheet, one Leptos mount per connected element.
 
 pub mod engine;
+mod feed;
 mod load_errors;
 mod loader;
 mod plan;

@@ -3,9 +3,11 @@
 // page posts its compiled WebAssembly.Module first, and this worker instantiates
 // it with the page's glue, so it downloads no .wasm and compiles nothing. The
 // glue's start runs main() here too, which defines no element where there is no
-// window (embed::register). In: the feed as a list of byte chunks (transferred).
-// Out: the `wire` answer (transferred).
-import init, { process_feed } from './partner-scorecard-web.js';
+// window (embed::register). The engine itself is a chunk of that module
+// (split_engine.wasm), fetched when the page says a feed is on its way here
+// ({ preload }), while that feed still downloads. In: the feed as a list of byte chunks (transferred). Out: the `wire`
+// answer (transferred).
+import init, { preload_engine, process_feed } from './partner-scorecard-web.js';
 
 /** Feeds above this many bytes end the worker once it is idle (see below). */
 const BIG = 64 * 1024 * 1024;
@@ -19,12 +21,16 @@ self.onmessage = async ({ data }) => {
     ready.then(() => postMessage({ ready: true }), (e) => postMessage({ failed: String(e) }));
     return;
   }
+  if (data.preload) {
+    ready?.then(preload_engine, () => {});
+    return;
+  }
   const { id, chunks, format } = data;
   try {
     if (!ready) throw new Error('no module was handed to the worker');
     await ready;
     const input = join(chunks);
-    const out = process_feed(input, format);
+    const out = await process_feed(input, format);
     // A wasm memory never shrinks: after a large feed the page ends this worker
     // once it is idle, which gives the memory back (the next load starts afresh).
     postMessage({ id, answer: out.buffer, big: input.byteLength > BIG }, [out.buffer]);

@@ -28,40 +28,13 @@ use crate::export::{file_stem, scorecard_with_plan_csv};
 use crate::host::download::{self, DownloadError};
 use crate::i18n::{Lang, Words};
 use crate::score::Scorecard;
+use crate::split::on_demand;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
 use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-
-/// Declares a function that loads on demand: `fn name(args) -> T` becomes
-/// `async fn name(args) -> Result<T, SplitLoaderError>` living in the chunk
-/// `split_<chunk>.wasm`, and `async fn preload()` fetches that chunk.
-macro_rules! on_demand {
-    ($(#[$meta:meta])* $chunk:ident, $preload:ident,
-     fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
-        $(#[$meta])*
-        #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
-        pub(super) fn $name($($arg: $ty),*) -> Result<$ret, SplitLoaderError> {
-            Ok($body)
-        }
-
-        $(#[$meta])*
-        #[cfg(not(feature = "split"))]
-        pub(super) async fn $name($($arg: $ty),*) -> Result<$ret, SplitLoaderError> {
-            Ok($body)
-        }
-
-        // Not every part is preloaded (the portfolio is the first view where it shows).
-        #[cfg(not(feature = "split"))]
-        #[allow(dead_code)]
-        pub(super) async fn $preload() -> Result<(), SplitLoaderError> {
-            Ok(())
-        }
-    };
-}
 
 on_demand! {
     /// The presentation deck over the scorecard.

@@ -68,7 +68,22 @@ impl std::fmt::Display for Corrupt {
 
 /// Parses, validates and scores a feed: what the page used to do itself.
 pub fn score(bytes: &[u8], format: Format) -> Result<(Dataset, ScoreBook), Refusal> {
-    let ds = contract::parse(bytes, format).map_err(|e| Refusal::Fatal {
+    score_with(
+        bytes,
+        match format {
+            Format::Json => contract::parse_json,
+            Format::Csv => contract::parse_csv,
+        },
+    )
+}
+
+/// [`score`] with one reader: the page's first module names only the JSON one,
+/// so the CSV reader can live in a chunk (`embed::feed`).
+pub fn score_with(
+    bytes: &[u8],
+    parse: fn(&[u8]) -> Result<Dataset, Fatal>,
+) -> Result<(Dataset, ScoreBook), Refusal> {
+    let ds = parse(bytes).map_err(|e| Refusal::Fatal {
         schema: matches!(e, Fatal::Schema { .. }),
         detail: e.to_string(),
     })?;

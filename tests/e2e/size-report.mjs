@@ -157,7 +157,7 @@ export function format(r) {
   section('widget, first paint (before the first scorecard is on screen)', widget.filter((f) => f.firstPaint),
     r.widget.firstPaint, 'total first paint');
   rows.push({ blank: true });
-  section('widget, on demand (deck, trends, portfolio after the first paint; split_de, split_fr on German, French pages)', widget.filter((f) => !f.firstPaint),
+  section('widget, on demand (deck, trends, portfolio after the first paint; split_engine for CSV and large feeds; split_de, split_fr on German, French pages)', widget.filter((f) => !f.firstPaint),
     null, null);
   rows.push({ rule: true }, { path: 'total widget', ...r.widget.total });
   rows.push({ blank: true });

@@ -63,6 +63,7 @@ pageTest(env, '2. the deck is preloaded after the first paint and opens without 
   const chunks = files.filter((f) => CHUNK.test(`/${f}`));
   assert.ok(chunks.some((f) => f.startsWith('split_extras')), `the extras chunk is fetched unasked (${chunks})`);
   assert.ok(!chunks.some((f) => f.startsWith('split_portfolio')), 'a scorecard page never fetches the portfolio');
+  assert.ok(!chunks.some((f) => f.startsWith('split_engine')), 'a small JSON feed is scored without the engine chunk');
 
   await h.$('#s', 'present').hover();
   await h.$('#s', 'present').click();
@@ -108,6 +109,26 @@ pageTest(env, '4. a chunk that cannot be fetched shows a message with Retry, and
   assert.equal(await h.$('#s', 'part-error').count(), 0, 'the message is gone');
   await h.$('#s', 'present').click();
   await h.waitVisible('#s', 'deck', 2000);
+});
+
+pageTest(env, '4b. a CSV feed brings the engine chunk (its reader), and a failed download of it is a network error with Retry', {
+  allow: CHUNK_FAILED,
+}, async (h) => {
+  let fail = true;
+  await h.page.route(/\/split_engine\.wasm$/, (route) => (fail
+    ? route.fulfill({ status: 503, contentType: 'text/plain', body: 'down for a moment' })
+    : route.continue()));
+  const files = recordWidgetFiles(h);
+  await h.open(hostPage('<partner-scorecard id="s" src="{{DATA}}/sample.csv" partner="P-00001"></partner-scorecard>'));
+  await h.waitVisible('#s', 'error');
+  assert.equal(await h.$('#s', 'error').getAttribute('data-kind'), 'network');
+  assert.match(await h.$('#s', 'error-detail').textContent(), /split_engine\.wasm\) could not be downloaded/);
+
+  fail = false;
+  await h.$('#s', 'retry').click();
+  await firstScreen(h);
+  assert.equal(await h.$('#s', 'error').count(), 0, 'the error is gone');
+  assert.ok(files.some((f) => f.startsWith('split_engine')), 'the CSV reader came from the engine chunk');
 });
 
 // ------------------------------------------------------------ another origin

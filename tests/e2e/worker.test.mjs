@@ -25,7 +25,8 @@ function watchWorkers() {
 
     postMessage(message, transfer) {
       seen.get(this)?.posted.push(message?.module instanceof WebAssembly.Module ? 'module'
-        : (message?.chunks ?? []).reduce((n, c) => n + c.byteLength, 0));
+        : message?.preload ? 'preload'
+          : (message?.chunks ?? []).reduce((n, c) => n + c.byteLength, 0));
       return super.postMessage(message, transfer);
     }
   };
@@ -42,7 +43,7 @@ function assertReady(event, feed) {
 }
 
 /** The feed bytes each worker was handed as jobs (not its module). */
-const jobs = (workers) => workers.flatMap((w) => w.posted.filter((m) => m !== 'module'));
+const jobs = (workers) => workers.flatMap((w) => w.posted.filter((m) => typeof m === 'number'));
 
 pageTest(env, 'w0. a feed under 512 KB is scored in the page\'s own instance: no job goes to a worker', async (h) => {
   await h.page.addInitScript(watchWorkers);
@@ -69,11 +70,14 @@ pageTest(env, 'w1. same origin, strict CSP: a feed over 512 KB is scored in a mo
   assert.equal(workers.length, 1, `one worker (${JSON.stringify(workers)})`);
   assert.match(workers[0].url, /\/worker\.js$/, 'started from its own URL, no blob:');
   assert.equal(workers[0].type, 'module');
-  // It ran the page's own module: handed over compiled, then the feed, then an answer.
-  assert.deepEqual(workers[0].posted, ['module', Buffer.byteLength(h.env.feeds.big)]);
+  // It ran the page's own module: handed over compiled, told to fetch the engine's
+  // chunk once 512 KB of the feed had come, then the feed, then an answer.
+  assert.deepEqual(workers[0].posted, ['module', 'preload', Buffer.byteLength(h.env.feeds.big)]);
   assert.equal(workers[0].answers, 1);
   assert.deepEqual(servedWasm(h).filter((p) => !/^\/(split|chunk)_/.test(p)), ['/partner-scorecard-web_bg.wasm'],
-    'one .wasm download: the page\'s; the worker fetched none');
+    'one main module download: the page\'s; the worker compiled none');
+  assert.equal(servedWasm(h).filter((p) => p === '/split_engine.wasm').length, 2,
+    `the engine chunk, for the worker and for reading its answer in the page (${servedWasm(h)})`);
 });
 
 pageTest(env, 'w2. two widgets and a new src share one worker', async (h) => {
@@ -113,7 +117,7 @@ pageTest(env, 'w3. widget from another origin, CSP with worker-src blob: and its
   const workers = await h.page.evaluate(() => window.__workers);
   assert.equal(workers.length, 1);
   assert.match(workers[0].url, /^blob:/, 'a same-origin blob: module that imports the real worker');
-  assert.deepEqual(workers[0].posted, ['module', Buffer.byteLength(h.env.feeds.big)]);
+  assert.deepEqual(workers[0].posted, ['module', 'preload', Buffer.byteLength(h.env.feeds.big)]);
   assert.equal(workers[0].answers, 1);
   // The worker's files came from the widget's origin (CORS), and no .wasm but the page's.
   assert.ok(h.env.appRequests.includes('/worker.js') && h.env.appRequests.filter((p) => p === '/partner-scorecard-web.js').length === 2,
