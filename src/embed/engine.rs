@@ -52,10 +52,11 @@ pub fn run_in_process(engine: InProcess) {
 }
 
 /// The worker's entry (`worker.js` calls it in its own instance of this module):
-/// feed bytes in (`format`: 0 JSON, 1 CSV), the framed `wire` answer out. It
-/// rejects when the engine's chunk cannot be fetched.
+/// the feed's chunks in (`Uint8Array`s; `format`: 0 JSON, 1 CSV), the framed
+/// `wire` answer out. It rejects when the engine's chunk cannot be fetched.
 #[wasm_bindgen]
-pub async fn process_feed(input: Vec<u8>, format: u8) -> Result<Vec<u8>, JsValue> {
+pub async fn process_feed(chunks: js_sys::Array, format: u8) -> Result<Vec<u8>, JsValue> {
+    let input = bytes_of(&chunks);
     let format = if format == 1 {
         Format::Csv
     } else {
@@ -77,12 +78,19 @@ pub fn preload_engine() {
 
 const UNLOADED: &str = "the widget's engine file (split_engine.wasm) could not be downloaded";
 
-/// The chunks' bytes, copied into this wasm's memory.
+/// The chunks' bytes, copied once into this wasm's memory: no joined copy in
+/// JS first, and one allocation of the right size (132 MB at 5,000 partners).
 fn bytes_of(chunks: &js_sys::Array) -> Vec<u8> {
-    chunks
-        .iter()
-        .flat_map(|c| js_sys::Uint8Array::new(&c).to_vec())
-        .collect()
+    let chunks: Vec<js_sys::Uint8Array> = chunks.iter().map(js_sys::Uint8Array::from).collect();
+    let total = chunks.iter().map(|c| c.length() as usize).sum();
+    let mut bytes = vec![0; total];
+    let mut at = 0;
+    for c in &chunks {
+        let end = at + c.length() as usize;
+        c.copy_to(&mut bytes[at..end]);
+        at = end;
+    }
+    bytes
 }
 
 /// Scores in this instance: JSON in the main module, CSV with the chunk's reader.

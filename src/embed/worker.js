@@ -29,22 +29,14 @@ self.onmessage = async ({ data }) => {
   try {
     if (!ready) throw new Error('no module was handed to the worker');
     await ready;
-    const input = join(chunks);
-    const out = await process_feed(input, format);
+    const bytes = chunks.reduce((n, c) => n + c.byteLength, 0);
+    const out = await process_feed(chunks, format);
     // A wasm memory never shrinks: after a large feed the page ends this worker
     // once it is idle, which gives the memory back (the next load starts afresh).
-    postMessage({ id, answer: out.buffer, big: input.byteLength > BIG }, [out.buffer]);
+    postMessage({ id, answer: out.buffer, big: bytes > BIG }, [out.buffer]);
   } catch (e) {
     postMessage({ id, error: String(e) });
     // A trap can leave the module's memory half-written: let the page start a new worker.
     close();
   }
 };
-
-function join(chunks) {
-  if (chunks.length === 1) return chunks[0];
-  const all = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-  let at = 0;
-  for (const c of chunks) { all.set(c, at); at += c.byteLength; }
-  return all;
-}

@@ -103,45 +103,87 @@ pub fn score_with(
 
 /// The worker's whole job: feed bytes in, framed answer out.
 pub fn process(bytes: &[u8], format: Format) -> Vec<u8> {
-    let mut frames = Vec::new();
     match score(bytes, format) {
         Ok((mut ds, book)) => {
             // The views never read records, and they are most of the dataset.
             ds.records = Vec::new();
             let commitments = std::mem::take(&mut ds.commitments);
-            frames.push(encode(&Head::Scored {
+            let frames =
+                1 + commitment_frames(commitments.len()) + book.scorecards.len().div_ceil(BATCH);
+            let mut answer = Answer::new(frames);
+            answer.frame(&Head::Scored {
                 ds: Box::new(ds),
                 periods: book.periods.clone(),
                 commitments: commitments.len() as u32,
                 scorecards: book.scorecards.len() as u32,
-            }));
-            frames.extend(commitments.chunks(COMMITMENTS).map(encode));
-            frames.extend(book.scorecards.chunks(BATCH).map(encode));
+            });
+            for c in commitments.chunks(COMMITMENTS) {
+                answer.frame(c);
+            }
+            for b in book.scorecards.chunks(BATCH) {
+                answer.frame(b);
+            }
+            answer.out
         }
-        Err(refusal) => frames.push(encode(&Head::Refused(refusal))),
+        Err(refusal) => {
+            let mut answer = Answer::new(1);
+            answer.frame(&Head::Refused(refusal));
+            answer.out
+        }
     }
-    let table = 4 + 4 * frames.len();
-    let mut out = Vec::with_capacity(table + frames.iter().map(Vec::len).sum::<usize>());
-    out.extend_from_slice(&(frames.len() as u32).to_le_bytes());
-    for f in &frames {
-        out.extend_from_slice(&(f.len() as u32).to_le_bytes());
-    }
-    for f in &frames {
-        out.extend_from_slice(f);
-    }
-    out
 }
 
-fn encode<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
-    let mut ser = postcard::Serializer {
-        output: postcard::ser_flavors::AllocVec::new(),
-    };
-    use postcard::ser_flavors::Flavor;
-    // Writing to a Vec cannot fail, and every type here serializes; an empty
-    // frame would show up as `Corrupt` on the page, never as wrong figures.
-    match value.serialize(keep::Keep(&mut ser)) {
-        Ok(()) => ser.output.finalize().unwrap_or_default(),
-        Err(_) => Vec::new(),
+/// The answer as it is written: the frame table first (its lengths filled in
+/// as each frame is encoded after it), so the frames are written once, in
+/// place, and never copied into a second buffer (45 MB at 5,000 partners).
+struct Answer {
+    out: Vec<u8>,
+    next: usize,
+}
+
+impl Answer {
+    fn new(frames: usize) -> Answer {
+        let mut out = vec![0; 4 + 4 * frames];
+        out[..4].copy_from_slice(&(frames as u32).to_le_bytes());
+        Answer { out, next: 0 }
+    }
+
+    /// Appends one frame. Writing to a Vec cannot fail, and every type here
+    /// serializes; an empty frame would show up as `Corrupt` on the page,
+    /// never as wrong figures.
+    fn frame<T: Serialize + ?Sized>(&mut self, value: &T) {
+        let start = self.out.len();
+        let mut ser = postcard::Serializer {
+            output: Append(&mut self.out),
+        };
+        if value.serialize(keep::Keep(&mut ser)).is_err() {
+            self.out.truncate(start);
+        }
+        let len = (self.out.len() - start) as u32;
+        let at = 4 + 4 * self.next;
+        self.out[at..at + 4].copy_from_slice(&len.to_le_bytes());
+        self.next += 1;
+    }
+}
+
+/// postcard's output: the end of the answer's buffer.
+struct Append<'a>(&'a mut Vec<u8>);
+
+impl postcard::ser_flavors::Flavor for Append<'_> {
+    type Output = ();
+
+    fn try_extend(&mut self, data: &[u8]) -> postcard::Result<()> {
+        self.0.extend_from_slice(data);
+        Ok(())
+    }
+
+    fn try_push(&mut self, data: u8) -> postcard::Result<()> {
+        self.0.push(data);
+        Ok(())
+    }
+
+    fn finalize(self) -> postcard::Result<()> {
+        Ok(())
     }
 }
 
