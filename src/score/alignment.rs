@@ -56,8 +56,9 @@ impl Ratings {
         if self.rated.is_empty() {
             return None;
         }
-        // Records arrive sorted by side first: regroup by metric, in feed order.
-        self.rated.sort_by_key(|&(m, side, _)| (m, side));
+        // Records arrive sorted by side first: regroup by metric, in feed order
+        // (the crate's one stable sort: no second copy of core's in the wasm).
+        super::sort::sort_by(&mut self.rated, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         let mut statements: Vec<Statement> = Vec::new();
         let mut last = None;
         for (m, side, value) in self.rated {
