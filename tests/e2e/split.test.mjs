@@ -29,6 +29,15 @@ function recordWidgetFiles(h) {
   return files;
 }
 
+/** Answers 503 for the chunk `pattern` names while `.fail` is true, then lets it through. */
+async function failingChunk(h, pattern) {
+  const chunk = { fail: true };
+  await h.page.route(pattern, (route) => (chunk.fail
+    ? route.fulfill({ status: 503, contentType: 'text/plain', body: 'down for a moment' })
+    : route.continue()));
+  return chunk;
+}
+
 /** Waits until the first screen of the scorecard (header, verdict, pillars, targets) shows. */
 async function firstScreen(h, host = '#s') {
   for (const id of ['partner-name', 'verdict', 'fairness', 'pillar-investment', 'pillar-reward', 'kpis']) {
@@ -91,10 +100,7 @@ pageTest(env, '3. a portfolio fetches its own chunk, not the deck\'s, until a pa
 pageTest(env, '4. a chunk that cannot be fetched shows a message with Retry, and Retry loads it', {
   allow: CHUNK_FAILED,
 }, async (h) => {
-  let fail = true;
-  await h.page.route(/\/split_extras\.wasm$/, (route) => (fail
-    ? route.fulfill({ status: 503, contentType: 'text/plain', body: 'down for a moment' })
-    : route.continue()));
+  const chunk = await failingChunk(h, /\/split_extras\.wasm$/);
   await h.open(hostPage(SCORECARD));
   await firstScreen(h);
   await h.waitVisible('#s', 'part-error');
@@ -103,7 +109,7 @@ pageTest(env, '4. a chunk that cannot be fetched shows a message with Retry, and
   assert.match(await error.textContent(), /could not be loaded/);
   assert.ok(await h.$('#s', 'pillar-reward').isVisible(), 'the scorecard stays on screen');
 
-  fail = false;
+  chunk.fail = false;
   await h.$('#s', 'part-retry').click();
   await h.waitVisible('#s', 'chart-reward');
   assert.equal(await h.$('#s', 'part-error').count(), 0, 'the message is gone');
@@ -114,17 +120,14 @@ pageTest(env, '4. a chunk that cannot be fetched shows a message with Retry, and
 pageTest(env, '4b. a CSV feed brings the engine chunk (its reader), and a failed download of it is a network error with Retry', {
   allow: CHUNK_FAILED,
 }, async (h) => {
-  let fail = true;
-  await h.page.route(/\/split_engine\.wasm$/, (route) => (fail
-    ? route.fulfill({ status: 503, contentType: 'text/plain', body: 'down for a moment' })
-    : route.continue()));
+  const chunk = await failingChunk(h, /\/split_engine\.wasm$/);
   const files = recordWidgetFiles(h);
   await h.open(hostPage('<partner-scorecard id="s" src="{{DATA}}/sample.csv" partner="P-00001"></partner-scorecard>'));
   await h.waitVisible('#s', 'error');
   assert.equal(await h.$('#s', 'error').getAttribute('data-kind'), 'network');
   assert.match(await h.$('#s', 'error-detail').textContent(), /split_engine\.wasm\) could not be downloaded/);
 
-  fail = false;
+  chunk.fail = false;
   await h.$('#s', 'retry').click();
   await firstScreen(h);
   assert.equal(await h.$('#s', 'error').count(), 0, 'the error is gone');
