@@ -1,4 +1,5 @@
-//! Reads a JSON document in one pass; the small blocks are read as `Value`.
+//! Reads a JSON document in one pass; the small blocks are read as `Value`,
+//! but for the commitments, which are many (`RawCommitments`).
 //! Where the blocks that records are checked against (partners, metrics and
 //! the rest) come before the records, as every writer we know puts them, each
 //! record is checked as soon as it is read and nothing of it is kept but the
@@ -21,7 +22,9 @@ pub(crate) struct RawDocument {
     pub partners: Option<Value>,
     pub metrics: Option<Value>,
     pub records: Option<RawRecords>,
-    pub commitments: Option<Value>,
+    /// Read into the compact form below, not as `Value`: a portal's block
+    /// holds tens of thousands (39,384 at 5,000 partners).
+    pub commitments: Option<RawCommitments>,
     pub thresholds: Option<Value>,
     /// A block records are checked against, or the records again, came after
     /// the records: what was checked may be wrong, read again with `Check::After`.
@@ -166,7 +169,10 @@ impl<'de> Visitor<'de> for DocSeed<'_> {
                     continue;
                 }
                 "schema" => &mut doc.schema,
-                "commitments" => &mut doc.commitments,
+                "commitments" => {
+                    doc.commitments = Some(map.next_value_seed(CommitmentsSeed)?);
+                    continue;
+                }
                 checked_against => {
                     doc.late |= doc.records.is_some();
                     match checked_against {
@@ -318,5 +324,143 @@ impl<'de> Visitor<'de> for FieldSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawField, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
         Ok(RawField::Object)
+    }
+}
+
+/// The `commitments` block as read: its entries (their text in one arena), or
+/// what else it was.
+pub(crate) enum RawCommitments {
+    List {
+        entries: Vec<RawEntry>,
+        arena: Arena,
+    },
+    NotArray(&'static str),
+}
+
+/// One entry of the block: its members in `COMMITMENT_FIELDS` order, or what else it was.
+pub(crate) enum RawEntry {
+    Object([RawField; 6]),
+    NotObject(&'static str),
+}
+
+pub(crate) const COMMITMENT_FIELDS: [&str; 6] =
+    ["partner", "period", "side", "text", "due", "status"];
+
+/// An entry's members with the arena their text is in.
+pub(crate) struct EntryView<'a> {
+    pub fields: &'a [RawField; 6],
+    pub arena: &'a Arena,
+}
+
+impl Members for EntryView<'_> {
+    fn member(&self, key: &str) -> Member<'_> {
+        match COMMITMENT_FIELDS
+            .iter()
+            .position(|f| *f == key)
+            .map(|i| &self.fields[i])
+        {
+            None | Some(RawField::Missing) => Member::Absent,
+            Some(RawField::Null) => Member::Null,
+            Some(field) => match self.arena.text(field) {
+                Some(text) => Member::Text(text),
+                None => Member::Other(field.kind()),
+            },
+        }
+    }
+}
+
+/// A member of an object of a small block, as the rules read it.
+pub(crate) enum Member<'a> {
+    Absent,
+    Null,
+    Text(&'a str),
+    /// Any other JSON kind, in words ("a number").
+    Other(&'static str),
+}
+
+/// An object of a small block, whichever form it was read in.
+pub(crate) trait Members {
+    fn member(&self, key: &str) -> Member<'_>;
+}
+
+struct CommitmentsSeed;
+
+impl<'de> DeserializeSeed<'de> for CommitmentsSeed {
+    type Value = RawCommitments;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<RawCommitments, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for CommitmentsSeed {
+    type Value = RawCommitments;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of commitments")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawCommitments, A::Error> {
+        let mut entries = Vec::new();
+        let mut arena = Arena::default();
+        while let Some(entry) = seq.next_element_seed(EntrySeed { arena: &mut arena })? {
+            entries.push(entry);
+        }
+        Ok(RawCommitments::List { entries, arena })
+    }
+    other_kinds!(RawCommitments::NotArray; map);
+}
+
+struct EntrySeed<'a> {
+    arena: &'a mut Arena,
+}
+
+impl<'de> DeserializeSeed<'de> for EntrySeed<'_> {
+    type Value = RawEntry;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<RawEntry, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EntrySeed<'_> {
+    type Value = RawEntry;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a commitment object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawEntry, A::Error> {
+        let mut fields = [RawField::Missing; 6];
+        while let Some(key) = map.next_key::<CommitmentKey>()? {
+            match key.0 {
+                // A key given twice keeps its last value, as an object read as `Value` does.
+                Some(i) => {
+                    fields[i] = map.next_value_seed(FieldSeed {
+                        arena: &mut *self.arena,
+                    })?
+                }
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(RawEntry::Object(fields))
+    }
+    other_kinds!(RawEntry::NotObject; seq);
+}
+
+/// Which of `COMMITMENT_FIELDS` a key names, if any, found without copying it.
+struct CommitmentKey(Option<usize>);
+
+impl<'de> de::Deserialize<'de> for CommitmentKey {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<CommitmentKey, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = CommitmentKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<CommitmentKey, E> {
+                Ok(CommitmentKey(
+                    COMMITMENT_FIELDS.iter().position(|f| *f == v),
+                ))
+            }
+        }
+        d.deserialize_str(V)
     }
 }

@@ -2,6 +2,7 @@
 //! location and a reason; the rest is kept. Shared by the JSON and CSV readers.
 
 use super::catalogue;
+use super::json::{EntryView, Member, Members, RawCommitments, RawEntry};
 use super::raw::{Arena, RawField, RawRecord};
 use super::record::*;
 use crate::decimal;
@@ -473,27 +474,27 @@ fn kind_of(v: &Value) -> &'static str {
     }
 }
 
-/// An optional text member of an object: absent or null is `None`.
-fn opt_text(
-    obj: &serde_json::Map<String, Value>,
-    key: &str,
-    at: &str,
-) -> Result<Option<String>, (String, String)> {
-    match obj.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(v) => Err((
-            at_key(at, key),
-            format!("{key} must be text, got {}", kind_of(v)),
-        )),
+impl Members for serde_json::Map<String, Value> {
+    fn member(&self, key: &str) -> Member<'_> {
+        match self.get(key) {
+            None => Member::Absent,
+            Some(Value::Null) => Member::Null,
+            Some(Value::String(s)) => Member::Text(s),
+            Some(v) => Member::Other(kind_of(v)),
+        }
     }
 }
 
-fn req_text(
-    obj: &serde_json::Map<String, Value>,
-    key: &str,
-    at: &str,
-) -> Result<String, (String, String)> {
+/// An optional text member of an object: absent or null is `None`.
+fn opt_text(obj: &dyn Members, key: &str, at: &str) -> Result<Option<String>, (String, String)> {
+    match obj.member(key) {
+        Member::Absent | Member::Null => Ok(None),
+        Member::Text(s) => Ok(Some(s.to_string())),
+        Member::Other(kind) => Err((at_key(at, key), format!("{key} must be text, got {kind}"))),
+    }
+}
+
+fn req_text(obj: &dyn Members, key: &str, at: &str) -> Result<String, (String, String)> {
     match opt_text(obj, key, at)? {
         Some(s) if !s.trim().is_empty() => Ok(s),
         _ => Err((at_key(at, key), format!("{key} is missing or empty"))),
@@ -501,7 +502,7 @@ fn req_text(
 }
 
 fn opt_word<T: std::str::FromStr<Err = String>>(
-    obj: &serde_json::Map<String, Value>,
+    obj: &dyn Members,
     key: &str,
     at: &str,
 ) -> Result<Option<T>, (String, String)> {
@@ -683,8 +684,31 @@ pub(crate) fn metrics(b: &mut Builder, block: &Option<Value>) {
     }
 }
 
-pub(crate) fn commitments(b: &mut Builder, block: &Option<Value>) {
-    for (at, obj) in entries(b, block, "commitments") {
+pub(crate) fn commitments(b: &mut Builder, block: &Option<RawCommitments>) {
+    // The entries that are not objects are rejected first, as `entries` does
+    // for the other blocks.
+    let mut objects = Vec::new();
+    match block {
+        None | Some(RawCommitments::NotArray("null")) => {}
+        Some(RawCommitments::NotArray(kind)) => b.reject(
+            at_key("", "commitments"),
+            format!("commitments must be an array, got {kind}"),
+        ),
+        Some(RawCommitments::List { entries, arena }) => {
+            for (i, item) in entries.iter().enumerate() {
+                let at = format!("/commitments/{i}");
+                match item {
+                    RawEntry::Object(fields) => objects.push((at, EntryView { fields, arena })),
+                    RawEntry::NotObject(kind) => b.reject(
+                        at,
+                        format!("each entry of commitments must be an object, got {kind}"),
+                    ),
+                }
+            }
+        }
+    }
+    for (at, view) in objects {
+        let obj: &dyn Members = &view;
         let parsed = (|| {
             let partner = req_text(obj, "partner", &at)?;
             if b.partner_by_id(&partner).is_none() {
