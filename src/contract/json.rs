@@ -217,9 +217,11 @@ impl<'de> Visitor<'de> for RecordsSeed<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ArrayOr, A::Error> {
         let mut index = 0;
-        while let Some(r) = seq.next_element_seed(RecordSeed {
+        while let Some(r) = seq.next_element_seed(ObjectSeed {
             arena: &mut *self.arena,
+            fields: &RECORD_FIELDS,
         })? {
+            let r = r.map_or_else(RawRecord::NotObject, RawRecord::Fields);
             (self.each)(index, r, self.arena);
             index += 1;
         }
@@ -228,26 +230,32 @@ impl<'de> Visitor<'de> for RecordsSeed<'_> {
     other_kinds!(Err; map);
 }
 
-struct RecordSeed<'a> {
+/// One object of a block (a record, a commitment): the members `fields` names,
+/// in that order, the others skipped; or, for anything else, what it was.
+struct ObjectSeed<'a, const N: usize> {
     arena: &'a mut Arena,
+    fields: &'static [&'static str; N],
 }
 
-impl<'de> DeserializeSeed<'de> for RecordSeed<'_> {
-    type Value = RawRecord;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<RawRecord, D::Error> {
+type ObjectOr<const N: usize> = Result<[RawField; N], &'static str>;
+
+impl<'de, const N: usize> DeserializeSeed<'de> for ObjectSeed<'_, N> {
+    type Value = ObjectOr<N>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<ObjectOr<N>, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for RecordSeed<'_> {
-    type Value = RawRecord;
+impl<'de, const N: usize> Visitor<'de> for ObjectSeed<'_, N> {
+    type Value = ObjectOr<N>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a record object")
+        f.write_str("an object")
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawRecord, A::Error> {
-        let mut fields = [RawField::Missing; 7];
-        while let Some(key) = map.next_key::<RecordKey>()? {
-            match key.0 {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ObjectOr<N>, A::Error> {
+        let mut fields = [RawField::Missing; N];
+        while let Some(key) = map.next_key_seed(KeySeed(self.fields))? {
+            match key {
+                // A key given twice keeps its last value, as an object read as `Value` does.
                 Some(i) => {
                     fields[i] = map.next_value_seed(FieldSeed {
                         arena: &mut *self.arena,
@@ -258,28 +266,29 @@ impl<'de> Visitor<'de> for RecordSeed<'_> {
                 }
             }
         }
-        Ok(RawRecord::Fields(fields))
+        Ok(Ok(fields))
     }
-    other_kinds!(RawRecord::NotObject; seq);
+    other_kinds!(Err; seq);
 }
 
-/// Which of `RECORD_FIELDS` a record key names, if any: found in the text
-/// the parser hands over, so no key is copied (a large feed has millions).
-struct RecordKey(Option<usize>);
+/// Which of the names a key is, if any: found in the text the parser hands
+/// over, so no key is copied (a large feed has millions).
+struct KeySeed(&'static [&'static str]);
 
-impl<'de> de::Deserialize<'de> for RecordKey {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<RecordKey, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = RecordKey;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<RecordKey, E> {
-                Ok(RecordKey(RECORD_FIELDS.iter().position(|f| *f == v)))
-            }
-        }
-        d.deserialize_str(V)
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Option<usize>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Option<usize>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Option<usize>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<usize>, E> {
+        Ok(self.0.iter().position(|f| *f == v))
     }
 }
 
@@ -400,67 +409,13 @@ impl<'de> Visitor<'de> for CommitmentsSeed {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawCommitments, A::Error> {
         let mut entries = Vec::new();
         let mut arena = Arena::default();
-        while let Some(entry) = seq.next_element_seed(EntrySeed { arena: &mut arena })? {
-            entries.push(entry);
+        while let Some(entry) = seq.next_element_seed(ObjectSeed {
+            arena: &mut arena,
+            fields: &COMMITMENT_FIELDS,
+        })? {
+            entries.push(entry.map_or_else(RawEntry::NotObject, RawEntry::Object));
         }
         Ok(RawCommitments::List { entries, arena })
     }
     other_kinds!(RawCommitments::NotArray; map);
-}
-
-struct EntrySeed<'a> {
-    arena: &'a mut Arena,
-}
-
-impl<'de> DeserializeSeed<'de> for EntrySeed<'_> {
-    type Value = RawEntry;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<RawEntry, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for EntrySeed<'_> {
-    type Value = RawEntry;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a commitment object")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawEntry, A::Error> {
-        let mut fields = [RawField::Missing; 6];
-        while let Some(key) = map.next_key::<CommitmentKey>()? {
-            match key.0 {
-                // A key given twice keeps its last value, as an object read as `Value` does.
-                Some(i) => {
-                    fields[i] = map.next_value_seed(FieldSeed {
-                        arena: &mut *self.arena,
-                    })?
-                }
-                None => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(RawEntry::Object(fields))
-    }
-    other_kinds!(RawEntry::NotObject; seq);
-}
-
-/// Which of `COMMITMENT_FIELDS` a key names, if any, found without copying it.
-struct CommitmentKey(Option<usize>);
-
-impl<'de> de::Deserialize<'de> for CommitmentKey {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<CommitmentKey, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = CommitmentKey;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<CommitmentKey, E> {
-                Ok(CommitmentKey(
-                    COMMITMENT_FIELDS.iter().position(|f| *f == v),
-                ))
-            }
-        }
-        d.deserialize_str(V)
-    }
 }
