@@ -71,12 +71,24 @@ pub async fn process_feed(chunks: js_sys::Array, format: u8) -> Result<Vec<u8>, 
 /// (`worker.js`, told by `engine.js read_body`).
 #[wasm_bindgen]
 pub fn preload_engine() {
-    wasm_bindgen_futures::spawn_local(async {
-        let _ = feed::preload_process().await;
+    in_background(feed::preload_process);
+}
+
+/// Fetches the engine's chunk without waiting for it; a failure shows when the
+/// chunk is called. Not `ui::lazy::preload`: that needs Leptos' executor, which
+/// only a mounted widget starts, and the worker mounts none.
+fn in_background<F>(load: fn() -> F)
+where
+    F: std::future::Future<Output = Result<(), leptos::wasm_split::SplitLoaderError>> + 'static,
+{
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = load().await;
     });
 }
 
-const UNLOADED: &str = "the widget's engine file (split_engine.wasm) could not be downloaded";
+/// What the error says when the engine's chunk cannot be fetched.
+pub(super) const UNLOADED: &str =
+    "the widget's engine file (split_engine.wasm) could not be downloaded";
 
 /// The chunks' bytes, copied once into this wasm's memory: no joined copy in
 /// JS first, and one allocation of the right size (132 MB at 5,000 partners).
@@ -179,9 +191,7 @@ pub(super) async fn score(
         }
         None => {
             // The answer's reader comes while the worker scores.
-            wasm_bindgen_futures::spawn_local(async {
-                let _ = feed::preload_frame().await;
-            });
+            in_background(feed::preload_frame);
             let promise = run_engine(&chunks, code, &wasm_bindgen::module())
                 .map_err(|e| Failed::Broken(describe(&e)))?;
             let answer = JsFuture::from(promise)

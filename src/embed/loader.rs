@@ -324,7 +324,7 @@ impl Loader {
             Err(Failed::Unloaded) => Err(Failure::Retryable(LoadError {
                 kind: "network",
                 message: "A part of the widget could not be downloaded: check the connection and try again.".into(),
-                detail: "the widget's engine file (split_engine.wasm) could not be downloaded".into(),
+                detail: engine::UNLOADED.into(),
                 url: url.map(str::to_string),
             })),
             Err(Failed::Broken(why)) => Err(Failure::Load(LoadError {

@@ -1,12 +1,12 @@
 // The widget's Web Worker (a module worker, started by engine.js): parse, validate
 // and score off the page's main thread. It runs the page's own wasm module: the
 // page posts its compiled WebAssembly.Module first, and this worker instantiates
-// it with the page's glue, so it downloads no .wasm and compiles nothing. The
-// glue's start runs main() here too, which defines no element where there is no
-// window (embed::register). The engine itself is a chunk of that module
+// it with the page's glue, so it compiles no main module of its own. The glue's
+// start runs main() here too, which defines no element where there is no window
+// (embed::register). The engine itself is a chunk of that module
 // (split_engine.wasm), fetched when the page says a feed is on its way here
-// ({ preload }), while that feed still downloads. In: the feed as a list of byte chunks (transferred). Out: the `wire`
-// answer (transferred).
+// ({ preload }), while that feed still downloads. In: the feed as a list of byte
+// chunks (transferred). Out: the `wire` answer (transferred).
 import init, { preload_engine, process_feed } from './partner-scorecard-web.js';
 
 /** Feeds above this many bytes end the worker once it is idle (see below). */
