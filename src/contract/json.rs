@@ -419,3 +419,62 @@ impl<'de> Visitor<'de> for CommitmentsSeed {
     }
     other_kinds!(RawCommitments::NotArray; map);
 }
+
+/// What reading one value at the start of a feed's unread bytes gave (the
+/// stream in `stream.rs`, which reads a feed while it downloads).
+pub(crate) enum Step<T> {
+    /// The value, and how many bytes it took.
+    Read(T, usize),
+    /// The bytes end inside the value: read it again once more have come.
+    More,
+    /// Not what a usual feed has here: the whole feed is read again by `read`,
+    /// which words whatever is wrong with it.
+    Unusual,
+}
+
+fn step<'de, S: DeserializeSeed<'de>>(bytes: &'de [u8], seed: S) -> Step<S::Value> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    match seed.deserialize(&mut de) {
+        Ok(value) => {
+            let used = de.into_iter::<IgnoredAny>().byte_offset();
+            // A value that ends where the bytes do may go on (a number's digits).
+            if used == bytes.len() {
+                Step::More
+            } else {
+                Step::Read(value, used)
+            }
+        }
+        Err(e) if e.is_eof() => Step::More,
+        Err(_) => Step::Unusual,
+    }
+}
+
+/// A member's key (a JSON string).
+pub(crate) fn key_at(bytes: &[u8]) -> Step<String> {
+    step(bytes, std::marker::PhantomData::<String>)
+}
+
+/// Any value, skipped.
+pub(crate) fn value_at(bytes: &[u8]) -> Step<()> {
+    match step(bytes, std::marker::PhantomData::<IgnoredAny>) {
+        Step::Read(_, used) => Step::Read((), used),
+        Step::More => Step::More,
+        Step::Unusual => Step::Unusual,
+    }
+}
+
+/// One entry of the records (an object, or what else it was). The depth it
+/// is read at makes no difference: what a field nests is skipped, and
+/// serde_json skips at any depth.
+pub(crate) fn record_at(bytes: &[u8], arena: &mut Arena) -> Step<RawRecord> {
+    let seed = ObjectSeed {
+        arena,
+        fields: &RECORD_FIELDS,
+    };
+    match step(bytes, seed) {
+        Step::Read(Ok(fields), used) => Step::Read(RawRecord::Fields(fields), used),
+        Step::Read(Err(kind), used) => Step::Read(RawRecord::NotObject(kind), used),
+        Step::Unusual => Step::Unusual,
+        Step::More => Step::More,
+    }
+}

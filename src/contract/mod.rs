@@ -7,9 +7,11 @@ mod csv;
 mod json;
 mod raw;
 pub mod record;
+mod stream;
 pub(crate) mod validate;
 
 pub use record::*;
+pub use stream::JsonStream;
 
 use std::fmt;
 
@@ -117,7 +119,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<Dataset, Fatal> {
 }
 
 pub fn parse_json(bytes: &[u8]) -> Result<Dataset, Fatal> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let mut arena = raw::Arena::default();
     let as_read = json::Check::AsRead {
         start: builder,
@@ -129,6 +131,15 @@ pub fn parse_json(bytes: &[u8]) -> Result<Dataset, Fatal> {
         // them again once everything is read (rare; the answer is the same).
         doc = json::read(bytes, &mut arena, json::Check::After)?;
     }
+    conclude(doc, &arena)
+}
+
+/// The byte order mark a JSON feed may start with.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The dataset of a document read (by `parse_json` or the stream): its schema
+/// checked, its records and commitments validated.
+fn conclude(mut doc: json::RawDocument, arena: &raw::Arena) -> Result<Dataset, Fatal> {
     match &doc.schema {
         Some(serde_json::Value::String(s)) if s == SCHEMA => {}
         Some(serde_json::Value::String(s)) => {
@@ -151,7 +162,7 @@ pub fn parse_json(bytes: &[u8]) -> Result<Dataset, Fatal> {
             let mut b = builder(&doc);
             b.reserve(records.len());
             for (i, r) in records.iter().enumerate() {
-                b.record(i, r, &arena, &locate_record);
+                b.record(i, r, arena, &locate_record);
             }
             b
         }
@@ -172,7 +183,7 @@ fn builder(doc: &json::RawDocument) -> validate::Builder {
     b
 }
 
-fn locate_record(i: usize, field: &str) -> String {
+pub(crate) fn locate_record(i: usize, field: &str) -> String {
     match field {
         "" => format!("/records/{i}"),
         f => format!("/records/{i}/{f}"),

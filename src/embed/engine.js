@@ -1,8 +1,10 @@
 // The page's side of the engine: reads a feed's bytes (with the max-bytes limit),
 // and runs parse/validate/score in the widget's Web Worker (worker.js). The worker
 // instantiates the page's own compiled wasm module, handed over in a message, so
-// it downloads no wasm. Where the page's CSP refuses that worker, run_engine
-// answers null and the page's own instance runs the engine (src/embed/engine.rs).
+// it compiles no wasm. A feed for the worker is sent to it as it downloads, and
+// its records are read there meanwhile. Where the page's CSP refuses that worker,
+// run_engine answers null and the page's own instance runs the engine
+// (src/embed/engine.rs).
 
 // dist/ is where this snippet's `snippets/` folder lives (any path, any origin).
 const OWN_BASE = new URL(import.meta.url.replace(/\/snippets\/[^?#]*$/, '/'));
@@ -14,7 +16,7 @@ const BUNDLED = Symbol.for('partner-scorecard.engine');
 const bundled = () => globalThis[BUNDLED] ?? {};
 const base = () => (bundled().base ? new URL(bundled().base) : OWN_BASE);
 
-let engine; // Promise of run(chunks, format) → Promise<ArrayBuffer>, or null; shared by every widget
+let engine; // Promise of the worker's { whole, open } (see startWorker), or null; shared by every widget
 let starting; // the Worker behind `engine`, as soon as it exists (before it is up)
 
 /**
@@ -23,8 +25,12 @@ let starting; // the Worker behind `engine`, as soon as it exists (before it is 
  * untouched). `module` is the page's compiled WebAssembly.Module.
  */
 export function run_engine(chunks, format, module) {
-  const current = warm_engine(module);
-  return current.then((run) => (run ? run(chunks, format) : null)).catch((e) => {
+  const sent = chunks[SENT];
+  const current = sent ? sent.engine : warm_engine(module);
+  const answer = sent
+    ? sent.job.then((job) => (job ? job.end(format) : null))
+    : current.then((worker) => (worker ? worker.whole(chunks, format) : null));
+  return answer.catch((e) => {
     if (engine === current) engine = undefined; // the next load starts afresh
     throw e;
   });
@@ -70,7 +76,7 @@ function startWorker(module, retired) {
     starting = worker;
     const jobs = new Map();
     let next = 0; let up = false;
-    let run; let retiring = false;
+    let retiring = false;
     const fail = (why) => {
       for (const job of jobs.values()) job.reject(new Error(why));
       jobs.clear();
@@ -82,12 +88,29 @@ function startWorker(module, retired) {
       if (data.ready) {
         up = true;
         if (trampoline) URL.revokeObjectURL(trampoline);
-        run = (chunks, format) => new Promise((res, rej) => {
-          const id = ++next;
-          jobs.set(id, { resolve: res, reject: rej });
-          worker.postMessage({ id, chunks, format }, transfers(chunks));
+        const job = (id) => new Promise((res, rej) => jobs.set(id, { resolve: res, reject: rej }));
+        resolve({
+          /** A whole feed: the answer. */
+          whole: (chunks, format) => {
+            const id = ++next;
+            const answer = job(id);
+            worker.postMessage({ id, chunks, format }, transfers(chunks));
+            return answer;
+          },
+          /** A feed sent chunk by chunk as it downloads: push each, then end(format) or abort(). */
+          open: () => {
+            const id = ++next;
+            // Registered now, so a worker that fails meanwhile rejects it too.
+            const answer = job(id);
+            answer.catch(() => {}); // seen by end(), if it is called
+            worker.postMessage({ id, open: true });
+            return {
+              push: (chunk) => worker.postMessage({ id, chunk }, [chunk.buffer]),
+              end: (format) => { worker.postMessage({ id, end: format }); return answer; },
+              abort: () => { jobs.delete(id); worker.postMessage({ id, abort: true }); },
+            };
+          },
         });
-        resolve(run);
         return;
       }
       if (data.failed) { fail(data.failed); return; }
@@ -118,12 +141,18 @@ function transfers(chunks) {
   return [...new Set(chunks.map((c) => c.buffer))];
 }
 
+/** Where read_body notes a feed it sent to the worker as it downloaded. */
+const SENT = Symbol('sent to the worker');
+
 /**
  * The body of a 2xx answer as a list of chunks, refused as soon as it is known to
  * exceed `max` bytes: at once from Content-Length, else while it streams in.
  * Rejects with { tooLarge: bytes, declared, partial } for that (`partial`: refused
  * mid-stream, so `tooLarge` is what had arrived). Once more than `in_page` bytes
- * have come, the feed is the worker's: it fetches the engine's chunk meanwhile.
+ * have come, the feed is the worker's: it fetches the engine's chunk meanwhile,
+ * and, once it is up, gets the chunks as they come, so its reading overlaps the
+ * download. The list then holds them spent (transferred), and its SENT entry
+ * says what they were; where no worker starts, they are still whole.
  */
 export async function read_body(response, max, in_page) {
   const length = response.headers.get('content-length');
@@ -142,17 +171,66 @@ export async function read_body(response, max, in_page) {
   }
   const reader = response.body.getReader();
   const chunks = []; let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return chunks;
-    if (total <= in_page && total + value.byteLength > in_page) starting?.postMessage({ preload: true });
-    total += value.byteLength;
-    if (total > max) {
-      reader.cancel().catch(() => {});
-      throw { tooLarge: total, declared: false, partial: true };
+  let sent; // the worker's job for this feed, once the feed is the worker's
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return chunks;
+      if (total <= in_page && total + value.byteLength > in_page) {
+        starting?.postMessage({ preload: true });
+        if (engine) sent = send(chunks, engine);
+      }
+      total += value.byteLength;
+      if (total > max) {
+        reader.cancel().catch(() => {});
+        throw { tooLarge: total, declared: false, partial: true };
+      }
+      chunks.push(value);
+      if (sent) {
+        sent.bytes = total;
+        sent.flush();
+      }
     }
-    chunks.push(value);
+  } catch (e) {
+    sent?.abort();
+    throw e;
   }
+}
+
+/**
+ * Sends `chunks` (those read so far and each one after) to the worker's job,
+ * once the worker is up; nothing where it never comes up (a CSP).
+ */
+function send(chunks, channel) {
+  const sent = {
+    engine: channel,
+    first: first_byte(chunks),
+    bytes: 0,
+    aborted: false,
+    job: channel.then((worker) => (sent.aborted ? null : worker && worker.open())),
+    done: 0,
+    flush() {
+      sent.job.then((job) => {
+        for (; job && sent.done < chunks.length; sent.done++) {
+          const chunk = chunks[sent.done];
+          // Format detection reads the first byte that is not whitespace.
+          if (sent.first < 0) sent.first = first_byte([chunk]);
+          job.push(own(chunk));
+        }
+      });
+    },
+    abort() {
+      sent.aborted = true;
+      sent.job.then((job) => job?.abort());
+    },
+  };
+  chunks[SENT] = sent;
+  return sent;
+}
+
+/** A chunk that alone holds its buffer, which can then be transferred. */
+function own(chunk) {
+  return chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength ? chunk : chunk.slice();
 }
 
 /**
@@ -181,6 +259,7 @@ export async function data_chunks(data) {
 
 /** The first byte that is not ASCII whitespace, or -1: what format detection reads. */
 export function first_byte(chunks) {
+  if (chunks[SENT]?.first >= 0) return chunks[SENT].first; // the rest may be spent
   for (const c of chunks) {
     for (let i = 0; i < c.length; i++) {
       const b = c[i];
@@ -192,6 +271,7 @@ export function first_byte(chunks) {
 
 /** Total bytes of the chunks. */
 export function byte_length(chunks) {
+  if (chunks[SENT]) return chunks[SENT].bytes;
   return chunks.reduce((n, c) => n + c.byteLength, 0);
 }
 

@@ -6,10 +6,10 @@
 //! in a chunk of its own (`feed`).
 
 use super::feed::{self, Frame, Kind};
-use crate::contract::{Dataset, Format};
+use crate::contract::{Dataset, Format, JsonStream};
 use crate::score::ScoreBook;
 use crate::wire::{self, Corrupt, Head, Refusal};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -57,14 +57,68 @@ pub fn run_in_process(engine: InProcess) {
 #[wasm_bindgen]
 pub async fn process_feed(chunks: js_sys::Array, format: u8) -> Result<Vec<u8>, JsValue> {
     let input = bytes_of(&chunks);
-    let format = if format == 1 {
+    feed::process(input, format_of(format))
+        .await
+        .map_err(|_| JsValue::from_str(UNLOADED))
+}
+
+fn format_of(code: u8) -> Format {
+    if code == 1 {
         Format::Csv
     } else {
         Format::Json
+    }
+}
+
+thread_local! {
+    /// The worker's feeds that are still downloading, by job.
+    static STREAMS: RefCell<Vec<(u32, JsonStream)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn take_stream(id: u32) -> Option<JsonStream> {
+    STREAMS.with(|s| {
+        let mut s = s.borrow_mut();
+        let i = s.iter().position(|(job, _)| *job == id)?;
+        Some(s.swap_remove(i).1)
+    })
+}
+
+/// A feed the page sends the worker as it downloads (`engine.js`), so that
+/// its records are read meanwhile: `open_feed`, `push_feed` for each chunk in
+/// order (each awaited), then `finish_feed`; or `drop_feed`.
+#[wasm_bindgen]
+pub fn open_feed(id: u32) {
+    STREAMS.with(|s| s.borrow_mut().push((id, JsonStream::new())));
+}
+
+#[wasm_bindgen]
+pub async fn push_feed(id: u32, chunk: js_sys::Uint8Array) -> Result<(), JsValue> {
+    let Some(mut stream) = take_stream(id) else {
+        return Ok(());
     };
-    feed::process(input, format)
+    chunk.copy_to(stream.room(chunk.length() as usize));
+    let stream = feed::advance(stream)
+        .await
+        .map_err(|_| JsValue::from_str(UNLOADED))?;
+    STREAMS.with(|s| s.borrow_mut().push((id, stream)));
+    Ok(())
+}
+
+/// The answer for a JSON feed sent as it downloaded, or `undefined` where the
+/// stream could not read it (an unusual shape): `process_feed` then reads it whole.
+#[wasm_bindgen]
+pub async fn finish_feed(id: u32) -> Result<Option<Vec<u8>>, JsValue> {
+    let Some(stream) = take_stream(id) else {
+        return Ok(None);
+    };
+    feed::finish(stream)
         .await
         .map_err(|_| JsValue::from_str(UNLOADED))
+}
+
+#[wasm_bindgen]
+pub fn drop_feed(id: u32) {
+    take_stream(id);
 }
 
 /// The worker fetches the engine's chunk while a feed for it downloads

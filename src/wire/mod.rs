@@ -83,7 +83,12 @@ pub fn score_with(
     bytes: &[u8],
     parse: fn(&[u8]) -> Result<Dataset, Fatal>,
 ) -> Result<(Dataset, ScoreBook), Refusal> {
-    let ds = parse(bytes).map_err(|e| Refusal::Fatal {
+    judge(parse(bytes))
+}
+
+/// A feed as read, scored; or why it gives nothing to show.
+pub fn judge(parsed: Result<Dataset, Fatal>) -> Result<(Dataset, ScoreBook), Refusal> {
+    let ds = parsed.map_err(|e| Refusal::Fatal {
         schema: matches!(e, Fatal::Schema { .. }),
         detail: e.to_string(),
     })?;
@@ -103,7 +108,12 @@ pub fn score_with(
 
 /// The worker's whole job: feed bytes in, framed answer out.
 pub fn process(bytes: &[u8], format: Format) -> Vec<u8> {
-    match score(bytes, format) {
+    answer(score(bytes, format))
+}
+
+/// The framed answer for a feed scored, or refused.
+pub fn answer(scored: Result<(Dataset, ScoreBook), Refusal>) -> Vec<u8> {
+    match scored {
         Ok((mut ds, book)) => {
             // The views never read records, and they are most of the dataset.
             ds.records = Vec::new();

@@ -232,6 +232,7 @@ export function startData(env, feeds) {
   const requests = [];
   const timers = new Set();
   env.hits = (path) => hits.get(path) ?? 0;
+  env.trickled = {};
   env.requests = requests;
   /** Switchable endpoint `/switch?id=ID`: 'ok' (sample JSON), 'fail' (500), 'missing' (404). */
   env.setSwitch = (id, mode) => switches.set(id, mode);
@@ -305,6 +306,31 @@ export function startData(env, feeds) {
           record.answered = true;
           if (!res.destroyed) res.end(body.subarray(65536));
         }, Number(url.searchParams.get('ms') ?? 10_000));
+        timers.add(timer);
+        req.on('close', () => { clearTimeout(timer); timers.delete(timer); });
+        return undefined;
+      }
+      // The big JSON feed 64 KB at a time, one piece every `ms` (no length):
+      // `env.trickled[key]` is when its last piece went out.
+      case '/trickle.json': {
+        const body = Buffer.from(feeds.big);
+        const ms = Number(url.searchParams.get('ms') ?? 20);
+        res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
+        let at = 0;
+        const next = () => {
+          timers.delete(timer);
+          if (res.destroyed) return;
+          if (at >= body.length) {
+            record.answered = true;
+            env.trickled[key] = Date.now();
+            res.end();
+            return;
+          }
+          res.write(body.subarray(at, at += 65536));
+          timer = setTimeout(next, ms);
+          timers.add(timer);
+        };
+        let timer = setTimeout(next, 0);
         timers.add(timer);
         req.on('close', () => { clearTimeout(timer); timers.delete(timer); });
         return undefined;

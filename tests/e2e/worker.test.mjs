@@ -17,16 +17,32 @@ function watchWorkers() {
   window.Worker = class extends Native {
     constructor(url, options) {
       super(url, options);
-      const w = { url: String(url), type: options?.type ?? 'classic', posted: [], answers: 0 };
+      // `posted`: 'module', 'preload' and each job's feed bytes (a feed sent as it
+      // downloads counts when it ends); `chunks`: the messages such feeds came in;
+      // `streamed`: answers the worker read as their feed came.
+      const w = { url: String(url), type: options?.type ?? 'classic', posted: [], answers: 0, streamed: 0, chunks: 0, open: {}, aborted: 0 };
       window.__workers.push(w);
       seen.set(this, w);
-      this.addEventListener('message', ({ data }) => { if (data?.answer instanceof ArrayBuffer) w.answers += 1; });
+      this.addEventListener('message', ({ data }) => {
+        if (data?.answer instanceof ArrayBuffer) w.answers += 1;
+        if (data?.streamed) w.streamed += 1;
+      });
     }
 
     postMessage(message, transfer) {
-      seen.get(this)?.posted.push(message?.module instanceof WebAssembly.Module ? 'module'
-        : message?.preload ? 'preload'
-          : (message?.chunks ?? []).reduce((n, c) => n + c.byteLength, 0));
+      const w = seen.get(this);
+      if (!w) return super.postMessage(message, transfer);
+      if (message?.module instanceof WebAssembly.Module) w.posted.push('module');
+      else if (message?.preload) w.posted.push('preload');
+      else if (message?.open) w.open[message.id] = 0;
+      else if (message?.chunk) {
+        w.open[message.id] += message.chunk.byteLength;
+        w.chunks += 1;
+        w.firstChunk ??= Date.now();
+      }
+      else if (message?.abort) { delete w.open[message.id]; w.aborted += 1; }
+      else if (message && 'end' in message) { w.posted.push(w.open[message.id]); delete w.open[message.id]; }
+      else w.posted.push((message?.chunks ?? []).reduce((n, c) => n + c.byteLength, 0));
       return super.postMessage(message, transfer);
     }
   };
@@ -74,10 +90,48 @@ pageTest(env, 'w1. same origin, strict CSP: a feed over 512 KB is scored in a mo
   // chunk once 512 KB of the feed had come, then the feed, then an answer.
   assert.deepEqual(workers[0].posted, ['module', 'preload', Buffer.byteLength(h.env.feeds.big)]);
   assert.equal(workers[0].answers, 1);
+  assert.equal(workers[0].streamed, 1, 'read by the stream');
   assert.deepEqual(servedWasm(h).filter((p) => !/^\/(split|chunk)_/.test(p)), ['/partner-scorecard-web_bg.wasm'],
     'one main module download: the page\'s; the worker compiled none');
   assert.equal(servedWasm(h).filter((p) => p === '/split_engine.wasm').length, 2,
     `the engine chunk, for the worker and for reading its answer in the page (${servedWasm(h)})`);
+});
+
+pageTest(env, 'w1a. a feed that arrives piece by piece goes to the worker as it comes, and scores as the whole feed does', async (h) => {
+  await h.page.addInitScript(watchWorkers);
+  await h.open(hostPage('<partner-scorecard id="p" src="{{DATA}}/trickle.json?ms=40" partner="P-00001"></partner-scorecard>'));
+  assertReady(await h.waitEvent('scorecard-ready', { target: 'p' }), h.env.feeds.big);
+  assert.equal(await h.text('#p', 'partner-name'), expected(h.env.feeds.big, 'P-00001').scorecard.partner_name);
+  const [worker] = await h.page.evaluate(() => window.__workers);
+  assert.deepEqual(jobs([worker]), [Buffer.byteLength(h.env.feeds.big)]);
+  const pieces = Math.ceil(Buffer.byteLength(h.env.feeds.big) / 65536);
+  assert.ok(worker.chunks >= pieces / 2, `${worker.chunks} chunk messages for ${pieces} pieces`);
+  const ended = h.env.trickled['/trickle.json?ms=40'];
+  assert.ok(worker.firstChunk < ended - 200, `the first chunk went over ${ended - worker.firstChunk} ms before the download ended`);
+  assert.equal(worker.streamed, 1, 'the worker read the records as they came');
+});
+
+pageTest(env, 'w1b. a feed over 512 KB in another shape than usual (a block after the records, entries that are not records) is read whole by the worker: figures as the native engine', async (h) => {
+  await h.page.addInitScript(watchWorkers);
+  const { records, ...blocks } = JSON.parse(h.env.feeds.big);
+  // The partners after the records: the records are checked again once all is read.
+  const { partners, ...head } = blocks;
+  const late = JSON.stringify({ ...head, records: [...records.slice(0, 5), 'not a record', ...records.slice(5)], partners });
+  h.env.addFeed('/late.json', late);
+  await h.open(hostPage('<partner-scorecard id="l" src="{{DATA}}/late.json" partner="P-00001"></partner-scorecard>'));
+  assertReady(await h.waitEvent('scorecard-ready', { target: 'l' }), late);
+  const card = expected(late, 'P-00001').scorecard;
+  assert.equal(await h.text('#l', 'partner-name'), card.partner_name);
+  const workers = await h.page.evaluate(() => window.__workers);
+  assert.deepEqual(jobs(workers), [Buffer.byteLength(late)], JSON.stringify(workers));
+  assert.equal(workers[0].streamed, 0, 'read whole, once it had all come');
+  // A syntax error deep in such a feed reads as it does for the whole feed.
+  const broken = `${late.slice(0, -200)},}`;
+  h.env.addFeed('/broken-big.json', broken);
+  await h.page.locator('#l').evaluate((el) => el.setAttribute('src', el.getAttribute('src').replace('late', 'broken-big')));
+  const error = await h.waitEvent('scorecard-error', { target: 'l' });
+  assert.equal(error.detail.kind, 'parse', JSON.stringify(error.detail));
+  assert.match(error.detail.detail, new RegExp(`^the data is not valid JSON: .+ at line 1, column ${broken.length}$`), error.detail.detail);
 });
 
 pageTest(env, 'w2. two widgets and a new src share one worker', async (h) => {
@@ -186,6 +240,28 @@ pageTest(env, 'w6. too-large without a length: refused while streaming; at the l
   assert.match(event.detail.detail, /sent more than 100000 bytes; max-bytes is 100000$/);
   assert.equal(await h.text('#t', 'error-message'), 'Die Daten sind zu umfangreich, um sie in diesem Widget anzuzeigen.');
   assertReady(await h.waitEvent('scorecard-ready', { target: 'ok' }), h.env.feeds.json);
+});
+
+pageTest(env, 'w6b. too-large while the feed goes to the worker: its job there is dropped; a larger limit loads it', async (h) => {
+  await h.page.addInitScript(watchWorkers);
+  const size = Buffer.byteLength(h.env.feeds.big);
+  const limit = 800_000;
+  assert.ok(size > limit && limit > 512 * 1024, 'refused after the feed became the worker\'s');
+  // Slow enough for the worker to be up before the limit is passed.
+  await h.open(hostPage(`<partner-scorecard id="t" src="{{DATA}}/trickle.json?ms=100" max-bytes="${limit}" partner="P-00001"></partner-scorecard>`));
+  const event = await tooLarge(h, 't');
+  assert.match(event.detail.detail, new RegExp(`sent more than ${limit} bytes; max-bytes is ${limit}$`));
+  await h.page.waitForTimeout(500);
+  let workers = await h.page.evaluate(() => window.__workers);
+  assert.equal(workers.length, 1, JSON.stringify(workers));
+  assert.ok(workers[0].chunks > 0, `chunks went to the worker (${JSON.stringify(workers)})`);
+  assert.equal(workers[0].aborted, 1, `its job there was dropped (${JSON.stringify(workers)})`);
+  assert.deepEqual(workers[0].open, {}, 'none left open');
+  assert.deepEqual(jobs(workers), [], 'no job ended');
+  await h.page.locator('#t').evaluate((el, n) => el.setAttribute('max-bytes', String(n)), size);
+  assertReady(await h.waitEvent('scorecard-ready', { target: 't' }), h.env.feeds.big);
+  workers = await h.page.evaluate(() => window.__workers);
+  assert.deepEqual(jobs(workers), [size], JSON.stringify(workers));
 });
 
 pageTest(env, 'w7. too-large from the data property (French), and a new max-bytes loads again', async (h) => {

@@ -27,7 +27,13 @@ for (let i = 0; i < runs; i++) {
     window.Worker = class extends N {
       constructor(u, o) { super(u, o); window.__t.workerNew = performance.now();
         this.addEventListener('message', ({ data }) => { if (data?.ready) window.__t.workerReady = performance.now(); if (data?.answer) window.__t.answer = performance.now(); }); }
-      postMessage(m, t) { if (m?.chunks) window.__t.job = performance.now(); if (m?.preload) window.__t.preload = performance.now(); return super.postMessage(m, t); }
+      postMessage(m, t) {
+        const now = performance.now();
+        if (m?.chunks || (m && 'end' in m)) window.__t.job = now; // a whole feed, or the end of one sent as it came
+        if (m?.chunk) window.__t.firstChunk ??= now;
+        if (m?.preload) window.__t.preload = now;
+        return super.postMessage(m, t);
+      }
     };
     const tick = () => {
       const el = document.querySelector('partner-scorecard');
