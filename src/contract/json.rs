@@ -114,9 +114,10 @@ struct DocSeed<'a> {
 }
 
 /// Bytes per record in the compact JSON that writers produce (105 in the
-/// sample). Room reserved from it spares the records and the duplicate check
-/// their growth by doubling, which copied and rehashed a large feed's records
-/// several times (~5 % of the worker's time at 5,000 partners); a pretty-printed
+/// sample). Room reserved from it spares the records their growth by
+/// doubling, which copied a large feed's records several times (with the
+/// duplicate check then one table, ~5 % of the worker's time at 5,000
+/// partners); a pretty-printed
 /// feed reserves up to twice what it needs, which doubling would have too.
 const BYTES_PER_RECORD: usize = 100;
 
