@@ -33,8 +33,9 @@ addEventListener('unhandledrejection', (e) => {
   __ps.errors.push('unhandled rejection: ' + (e.reason && e.reason.stack || e.reason));
 });
 // Every Worker the page constructs (the widget's engine runs in one), by URL and
-// type, with what the page posted to it (a compiled module; a job's feed bytes)
-// and what it answered (ready; a job's answer bytes).
+// type, with what the page posted to it (a compiled module; a job's feed bytes,
+// those of a feed sent chunk by chunk as it downloaded summed in its entry) and
+// what it answered (ready; a job's answer bytes, and whether it was streamed).
 __ps.workers = [];
 const SEEN = new WeakMap();
 const PageWorker = window.Worker;
@@ -45,11 +46,19 @@ window.Worker = class extends PageWorker {
     __ps.workers.push(seen);
     SEEN.set(this, seen);
     this.addEventListener('message', ({ data }) => seen.answered.push(
-      data && data.answer instanceof ArrayBuffer ? { id: data.id, bytes: data.answer.byteLength } : { ready: !!(data && data.ready) }));
+      data && data.answer instanceof ArrayBuffer ? { id: data.id, bytes: data.answer.byteLength, streamed: !!data.streamed }
+        : { ready: !!(data && data.ready) }));
   }
   postMessage(message, transfer) {
-    SEEN.get(this)?.posted.push(message && message.module instanceof WebAssembly.Module ? { module: true }
-      : { id: message && message.id, bytes: (message && message.chunks || []).reduce((n, c) => n + c.byteLength, 0) });
+    const seen = SEEN.get(this);
+    const m = message || {};
+    if (!seen || m.preload || m.abort || 'end' in m) return super.postMessage(message, transfer);
+    if (m.module instanceof WebAssembly.Module) seen.posted.push({ module: true });
+    else if (m.open) seen.posted.push({ id: m.id, bytes: 0, chunks: 0 });
+    else if (m.chunk) {
+      const job = seen.posted.find((p) => p.id === m.id);
+      if (job) { job.bytes += m.chunk.byteLength; job.chunks += 1; }
+    } else seen.posted.push({ id: m.id, bytes: (m.chunks || []).reduce((n, c) => n + c.byteLength, 0) });
     return super.postMessage(message, transfer);
   }
 };
@@ -235,6 +244,9 @@ export const CASES = [
       const job = w.posted.find((m) => m.bytes === feedBytes);
       assert.ok(job, `a job with the feed's ${feedBytes} bytes went to the worker (${JSON.stringify(w.posted)})`);
       assert.ok(w.answered.some((m) => m.id === job.id && m.bytes > 0), `the worker answered it (${JSON.stringify(w.answered)})`);
+      // It went over in chunks as it downloaded, and the worker read its records as they came.
+      assert.ok(job.chunks >= 1, `sent as it downloaded (${JSON.stringify(job)})`);
+      assert.ok(w.answered.some((m) => m.id === job.id && m.streamed), `read as it came (${JSON.stringify(w.answered)})`);
       // And the worker compiled no main module of its own: of the .wasm requests
       // the widget's server saw (no-store, so each fetch reaches it), those the
       // page did not make are the engine's chunk (and chunks it shares), once.
