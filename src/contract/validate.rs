@@ -530,22 +530,24 @@ fn entries<'v>(
                 let at = format!("/{name}/{i}");
                 match item {
                     Value::Object(obj) => out.push((at, obj)),
-                    other => b.reject(
-                        at,
-                        format!(
-                            "each entry of {name} must be an object, got {}",
-                            kind_of(other)
-                        ),
-                    ),
+                    other => b.reject(at, not_an_entry(name, kind_of(other))),
                 }
             }
         }
-        Some(other) => b.reject(
-            at_key("", name),
-            format!("{name} must be an array, got {}", kind_of(other)),
-        ),
+        Some(other) => b.reject(at_key("", name), not_a_list(name, kind_of(other))),
     }
     out
+}
+
+/// Why a block that lists entries is not a list: the same words whichever
+/// form the block was read in (`Value`, or the commitments' own).
+fn not_a_list(name: &str, kind: &str) -> String {
+    format!("{name} must be an array, got {kind}")
+}
+
+/// Why one of its entries is not an entry.
+fn not_an_entry(name: &str, kind: &str) -> String {
+    format!("each entry of {name} must be an object, got {kind}")
 }
 
 pub(crate) fn vendor(b: &mut Builder, block: &Option<Value>) {
@@ -695,19 +697,15 @@ pub(crate) fn commitments(b: &mut Builder, block: &Option<RawCommitments>) {
     let mut objects = Vec::new();
     match block {
         None | Some(RawCommitments::NotArray("null")) => {}
-        Some(RawCommitments::NotArray(kind)) => b.reject(
-            at_key("", "commitments"),
-            format!("commitments must be an array, got {kind}"),
-        ),
+        Some(RawCommitments::NotArray(kind)) => {
+            b.reject(at_key("", "commitments"), not_a_list("commitments", kind))
+        }
         Some(RawCommitments::List { entries, arena }) => {
             for (i, item) in entries.iter().enumerate() {
                 let at = format!("/commitments/{i}");
                 match item {
                     RawEntry::Object(fields) => objects.push((at, EntryView { fields, arena })),
-                    RawEntry::NotObject(kind) => b.reject(
-                        at,
-                        format!("each entry of commitments must be an object, got {kind}"),
-                    ),
+                    RawEntry::NotObject(kind) => b.reject(at, not_an_entry("commitments", kind)),
                 }
             }
         }
