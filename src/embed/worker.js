@@ -54,7 +54,7 @@ self.onmessage = ({ data }) => {
     if (!feed) { answer(id, [], Promise.reject(new Error('no such feed'))); return; }
     // JSON the stream read is answered at once; anything else is read whole.
     const read = feed.queue.then(() => (data.end === 0 ? finish_feed(id) : (drop_feed(id), undefined)));
-    answer(id, feed.chunks, read.then((out) => out ?? process_feed(feed.chunks, data.end)), read.then((out) => !!out));
+    answer(id, feed.chunks, read.then((out) => out ?? process_feed(feed.chunks, data.end)), read.then((out) => !!out, () => false));
     return;
   }
   const { chunks, format } = data;
